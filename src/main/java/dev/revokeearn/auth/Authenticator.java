@@ -1,0 +1,137 @@
+package dev.revokeearn.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a request's credentials the way Capillary does: Basic with the MD5 of the till password,
+ * or an OAuth token in X-CAP-API-OAUTH-TOKEN (the token wins when both are sent). Credentials
+ * belong to an org; a granted request acts inside it.
+ *
+ * <pre>{@code
+ * Authenticator auth = new Authenticator(Clock.systemUTC());
+ * auth.register(100737, new Till("demo.till", "demo-password", Set.of(AccessGroup.BADGES)));
+ * AuthOutcome outcome = auth.authenticate(authorizationHeader, oauthTokenHeader, AccessGroup.BADGES);
+ * }</pre>
+ */
+public final class Authenticator {
+  private record Owned<T>(long orgId, T credential) {}
+
+  private final Clock clock;
+  private final JwtTokens tokens = new JwtTokens();
+  private final Map<String, Owned<Till>> tills = new ConcurrentHashMap<>();
+  private final Map<String, Owned<OAuthClient>> clients = new ConcurrentHashMap<>();
+
+  public Authenticator(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Adds a till; a username is unique across orgs. */
+  public void register(long orgId, Till till) {
+    if (tills.putIfAbsent(till.username(), new Owned<>(orgId, till)) != null) {
+      throw new IllegalArgumentException("till username already in use: " + till.username());
+    }
+  }
+
+  /** Adds an OAuth client; a key is unique across orgs. */
+  public void register(long orgId, OAuthClient client) {
+    if (clients.putIfAbsent(client.key(), new Owned<>(orgId, client)) != null) {
+      throw new IllegalArgumentException("OAuth client key already in use: " + client.key());
+    }
+  }
+
+  /** Forgets every credential. Tokens already issued stop working with their client. */
+  public void clear() {
+    tills.clear();
+    clients.clear();
+  }
+
+  /**
+   * @param authorization the Authorization header, or null
+   * @param oauthToken the X-CAP-API-OAUTH-TOKEN header, or null
+   * @param accessGroup the resource the request needs
+   */
+  public AuthOutcome authenticate(String authorization, String oauthToken, String accessGroup) {
+    if (oauthToken != null && !oauthToken.isBlank()) {
+      return byToken(oauthToken.trim(), accessGroup);
+    }
+    if (authorization != null) {
+      return byBasic(authorization.trim(), accessGroup);
+    }
+    return new AuthOutcome.Denied();
+  }
+
+  /** A token for a client whose key and secret match; empty otherwise (error 320001). */
+  public Optional<IssuedToken> issueToken(String key, String secret) {
+    Owned<OAuthClient> owned = clients.get(key);
+    if (owned == null || !constantTimeEquals(owned.credential().secret(), secret)) {
+      return Optional.empty();
+    }
+    int ttl = owned.credential().ttlSeconds();
+    Instant now = clock.instant();
+    return Optional.of(
+        new IssuedToken(tokens.issue(key, owned.orgId(), now, now.plusSeconds(ttl)), ttl));
+  }
+
+  private AuthOutcome byToken(String token, String accessGroup) {
+    Optional<JwtTokens.Claims> claims = tokens.verify(token);
+    if (claims.isEmpty()) {
+      return new AuthOutcome.Denied();
+    }
+    Owned<OAuthClient> owned = clients.get(claims.get().subject());
+    if (owned == null || owned.orgId() != claims.get().orgId()) {
+      return new AuthOutcome.Denied();
+    }
+    if (!clock.instant().isBefore(claims.get().expiresAt())) {
+      return new AuthOutcome.Expired(claims.get().expiresAt());
+    }
+    return grant(
+        owned, owned.credential().accessGroups().contains(accessGroup), owned.credential().key());
+  }
+
+  private AuthOutcome byBasic(String authorization, String accessGroup) {
+    if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return new AuthOutcome.Denied();
+    }
+    String decoded;
+    try {
+      decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return new AuthOutcome.Denied();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 0) {
+      return new AuthOutcome.Denied();
+    }
+    Owned<Till> owned = tills.get(decoded.substring(0, colon));
+    String sentHash = decoded.substring(colon + 1).toLowerCase(Locale.ROOT);
+    if (owned == null || !constantTimeEquals(Md5.hex(owned.credential().password()), sentHash)) {
+      return new AuthOutcome.Denied();
+    }
+    return grant(
+        owned,
+        owned.credential().accessGroups().contains(accessGroup),
+        owned.credential().username());
+  }
+
+  private static AuthOutcome grant(Owned<?> owned, boolean hasAccess, String principal) {
+    return hasAccess
+        ? new AuthOutcome.Granted(owned.orgId(), principal)
+        : new AuthOutcome.Forbidden();
+  }
+
+  private static boolean constantTimeEquals(String expected, String actual) {
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,67 @@
+package dev.revokeearn.gate;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks requests against the OpenAPI contract with swagger-request-validator. Credentials are not
+ * its business (the auth room checks them), so the validator's security checks are off.
+ *
+ * <pre>{@code
+ * ContractGate gate = new ContractGate(Contract.text());
+ * List<ContractViolation> violations = gate.check(request);
+ * }</pre>
+ */
+public final class ContractGate {
+  /** Whether the contract knows a request's path and method. */
+  public enum Route {
+    KNOWN,
+    UNKNOWN_PATH,
+    METHOD_NOT_ALLOWED
+  }
+
+  private final OpenApiInteractionValidator validator;
+
+  public ContractGate(String contractYaml) {
+    validator =
+        OpenApiInteractionValidator.createForInlineApiSpecification(contractYaml)
+            .withLevelResolver(
+                LevelResolver.create()
+                    .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                    .build())
+            .build();
+  }
+
+  /** Every way the request breaks the contract, one violation per problem; empty if none. */
+  public List<ContractViolation> check(Request request) {
+    List<ContractViolation> violations = new ArrayList<>();
+    if (!RequestBodies.text(request).isEmpty() && request.getContentType().isEmpty()) {
+      // The validator lets a body without Content-Type through; Capillary's gateway needs JSON.
+      violations.add(
+          new ContractViolation(
+              "Content-Type", "Content-Type is missing; send Content-Type: application/json"));
+    }
+    for (ValidationReport.Message message : validator.validateRequest(request).getMessages()) {
+      if (message.getLevel() == ValidationReport.Level.ERROR) {
+        violations.addAll(ViolationMessages.translate(message));
+      }
+    }
+    return violations;
+  }
+
+  public Route route(Request request) {
+    for (ValidationReport.Message message : validator.validateRequest(request).getMessages()) {
+      if (message.getKey().equals("validation.request.path.missing")) {
+        return Route.UNKNOWN_PATH;
+      }
+      if (message.getKey().equals("validation.request.operation.notAllowed")) {
+        return Route.METHOD_NOT_ALLOWED;
+      }
+    }
+    return Route.KNOWN;
+  }
+}

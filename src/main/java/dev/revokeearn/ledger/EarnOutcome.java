@@ -1,0 +1,8 @@
+package dev.revokeearn.ledger;
+
+/** What an earn did: a new active instance, or a refusal. */
+public sealed interface EarnOutcome {
+  record Earned(EarnInstance instance) implements EarnOutcome {}
+
+  record Refused(EarnRefusal reason) implements EarnOutcome {}
+}

@@ -1,0 +1,11 @@
+package dev.revokeearn.ledger;
+
+/** What kind of value names a customer in a request. */
+public enum IdentifierType {
+  /** The numeric Capillary customer id (no X-CAP-CUSTOMER-IDENTIFIER header). */
+  ID,
+  EMAIL,
+  MOBILE,
+  EXTERNAL_ID,
+  CARD_NUMBER
+}

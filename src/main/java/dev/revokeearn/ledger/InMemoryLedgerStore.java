@@ -1,0 +1,122 @@
+package dev.revokeearn.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The default store: concurrent maps. Atomicity comes from {@link
+ * ConcurrentHashMap#computeIfPresent} and {@link ConcurrentHashMap#putIfAbsent}, which run per key
+ * under the map's own bin lock.
+ */
+public final class InMemoryLedgerStore implements LedgerStore {
+  private final Map<CustomerKey, Customer> customersByKey = new ConcurrentHashMap<>();
+  private final Map<Long, Customer> customersById = new ConcurrentHashMap<>();
+  private final Map<String, BadgeMeta> badges = new ConcurrentHashMap<>();
+  private final Map<String, EarnInstance> earns = new ConcurrentHashMap<>();
+  private final Map<String, String> earnByRequest = new ConcurrentHashMap<>();
+
+  @Override
+  public void putCustomer(Customer customer) {
+    Customer previous = customersById.put(customer.id(), customer);
+    if (previous != null) {
+      previous.keys().forEach(customersByKey::remove);
+    }
+    customer.keys().forEach(key -> customersByKey.put(normalize(key), customer));
+  }
+
+  @Override
+  public void putBadge(BadgeMeta badge) {
+    badges.put(idKey(badge.id()), badge);
+  }
+
+  @Override
+  public void putEarn(EarnInstance instance) {
+    earns.put(idKey(instance.earnedBadgeId()), instance);
+    if (instance.requestId() != null) {
+      earnByRequest.put(requestKey(instance), instance.earnedBadgeId());
+    }
+  }
+
+  @Override
+  public Optional<Customer> customer(CustomerKey key) {
+    return Optional.ofNullable(customersByKey.get(normalize(key)));
+  }
+
+  @Override
+  public Optional<BadgeMeta> badge(String badgeMetaId) {
+    return Optional.ofNullable(badges.get(idKey(badgeMetaId)));
+  }
+
+  @Override
+  public Optional<EarnInstance> earn(String earnedBadgeId) {
+    return Optional.ofNullable(earns.get(idKey(earnedBadgeId)));
+  }
+
+  @Override
+  public List<Customer> customers() {
+    return new ArrayList<>(customersById.values());
+  }
+
+  @Override
+  public List<BadgeMeta> badges() {
+    return new ArrayList<>(badges.values());
+  }
+
+  @Override
+  public List<EarnInstance> earns() {
+    return new ArrayList<>(earns.values());
+  }
+
+  @Override
+  public Optional<EarnInstance> revoke(String earnedBadgeId, String badgeMetaId, long customerId) {
+    EarnInstance[] revoked = {null};
+    earns.computeIfPresent(
+        idKey(earnedBadgeId),
+        (id, instance) -> {
+          if (!instance.revocableBy(badgeMetaId, customerId)) {
+            return instance;
+          }
+          revoked[0] = instance.revoked();
+          return revoked[0];
+        });
+    return Optional.ofNullable(revoked[0]);
+  }
+
+  @Override
+  public boolean addEarn(EarnInstance instance) {
+    if (earnByRequest.putIfAbsent(requestKey(instance), instance.earnedBadgeId()) != null) {
+      return false;
+    }
+    earns.put(idKey(instance.earnedBadgeId()), instance);
+    return true;
+  }
+
+  @Override
+  public void clear() {
+    customersByKey.clear();
+    customersById.clear();
+    badges.clear();
+    earns.clear();
+    earnByRequest.clear();
+  }
+
+  /** Ids are hex: the same id in upper or lower case is the same instance. */
+  private static String idKey(String id) {
+    return id.toLowerCase(Locale.ROOT);
+  }
+
+  private static String requestKey(EarnInstance instance) {
+    return idKey(instance.badgeMetaId()) + "/" + instance.requestId();
+  }
+
+  /** Emails match whatever their case; other identifiers match exactly. */
+  private static CustomerKey normalize(CustomerKey key) {
+    return key.type() == IdentifierType.EMAIL
+        ? new CustomerKey(key.type(), key.value().toLowerCase(Locale.ROOT))
+        : key;
+  }
+}

@@ -1,0 +1,166 @@
+package dev.revokeearn.mock;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.revokeearn.seed.Seed;
+import dev.revokeearn.seed.SeedFiles;
+import dev.revokeearn.service.MockState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The reference mock as one object: WireMock with our extension, over a seeded state. Used by the
+ * CLI, the JUnit extension and the tests.
+ *
+ * <pre>{@code
+ * try (RevokeEarnMock mock = RevokeEarnMock.builder().port(0).build().start()) {
+ *   String url = mock.baseUrl();  // http://127.0.0.1:<port>
+ * }
+ * }</pre>
+ */
+public final class RevokeEarnMock implements AutoCloseable {
+  /** Bodies above this many bytes get 413: nothing in this API needs more. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+  /** How many requests WireMock's journal keeps, so a long run's heap stays bounded. */
+  public static final int DEFAULT_JOURNAL_ENTRIES = 1000;
+
+  private final WireMockServer server;
+  private final MockState state;
+  private final String bindAddress;
+
+  private RevokeEarnMock(Builder builder) {
+    this.state = new MockState(builder.seed, builder.clock);
+    this.bindAddress = builder.bindAddress;
+    WireMockConfiguration config =
+        wireMockConfig()
+            .port(builder.port)
+            .bindAddress(builder.bindAddress)
+            .extensions(new RevokeEarnExtensions(state, builder.maxBodyBytes))
+            .notifier(new Slf4jNotifier(builder.verbose))
+            .stubRequestLoggingDisabled(!builder.verbose);
+    if (builder.journalEntries == 0) {
+      config.disableRequestJournal();
+    } else {
+      config.maxRequestJournalEntries(builder.journalEntries);
+    }
+    config.usingFilesUnderDirectory(builder.rootDir.toString());
+    this.server = new WireMockServer(config);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public RevokeEarnMock start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String baseUrl() {
+    String host = bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+  }
+
+  public MockState state() {
+    return state;
+  }
+
+  /** Back to the seed, as {@code POST /__admin/reset} does. */
+  public void reset() {
+    server.resetAll();
+  }
+
+  public WireMockServer wireMock() {
+    return server;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** Settings with the defaults of the standalone jar. */
+  public static final class Builder {
+    private int port = 8080;
+    private String bindAddress = "127.0.0.1";
+    private Seed seed;
+    private Path rootDir;
+    private int journalEntries = DEFAULT_JOURNAL_ENTRIES;
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private boolean verbose;
+    private Clock clock = Clock.systemUTC();
+
+    /** 0 picks a free port. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder bindAddress(String bindAddress) {
+      this.bindAddress = bindAddress;
+      return this;
+    }
+
+    public Builder seed(Seed seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** WireMock's root: its {@code mappings/} holds users' static stubs beside ours. */
+    public Builder rootDir(Path rootDir) {
+      this.rootDir = rootDir;
+      return this;
+    }
+
+    /** 0 turns the request journal off. */
+    public Builder journalEntries(int journalEntries) {
+      this.journalEntries = journalEntries;
+      return this;
+    }
+
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    public Builder verbose(boolean verbose) {
+      this.verbose = verbose;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public RevokeEarnMock build() {
+      if (seed == null) {
+        seed = SeedFiles.defaultSeed();
+      }
+      if (rootDir == null) {
+        rootDir = emptyRoot();
+      }
+      return new RevokeEarnMock(this);
+    }
+
+    /** Without a root directory there are no user stubs: point WireMock at an empty one. */
+    private static Path emptyRoot() {
+      try {
+        Path dir = Files.createTempDirectory("revoke-earn-root");
+        dir.toFile().deleteOnExit();
+        return dir;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.revokeearn.service;
+
+import com.atlassian.oai.validator.model.Request;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.revokeearn.auth.AccessGroup;
+import dev.revokeearn.auth.AuthOutcome;
+import dev.revokeearn.contract.model.CustomerIdentifierType;
+import dev.revokeearn.contract.model.EarnBadgeRequest;
+import dev.revokeearn.contract.model.ErrorEnvelope;
+import dev.revokeearn.contract.model.RevokeEarnRequest;
+import dev.revokeearn.contract.model.TokenRequest;
+import dev.revokeearn.gate.ContractGate;
+import dev.revokeearn.gate.ContractViolation;
+import dev.revokeearn.gate.RequestBodies;
+import dev.revokeearn.ledger.EarnLedger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request's way through the mock, whatever serves HTTP: size limit, credentials, contract gate,
+ * then the service that implements the generated interface. Every outcome is an {@link Answer}; an
+ * error a client can cause is a 4xx in Capillary's envelope.
+ *
+ * <pre>{@code
+ * ApiPipeline pipeline = new ApiPipeline(state, new ContractGate(Contract.text()), 65536);
+ * ApiPipeline.Answer answer = pipeline.handle(Operation.REVOKE_EARN, request);
+ * }</pre>
+ */
+public final class ApiPipeline {
+  /** An HTTP status and the JSON body to send. */
+  public record Answer(int status, String json) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .build();
+
+  private final MockState state;
+  private final ContractGate gate;
+  private final int maxBodyBytes;
+
+  public ApiPipeline(MockState state, ContractGate gate, int maxBodyBytes) {
+    this.state = state;
+    this.gate = gate;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  public Answer handle(Operation operation, Request request) {
+    try {
+      return new Answer(200, JSON.writeValueAsString(dispatch(operation, request)));
+    } catch (ApiProblem problem) {
+      return answer(problem);
+    } catch (RuntimeException | JacksonException e) {
+      LOG.error("Unexpected failure on {} {}", request.getMethod(), request.getPath(), e);
+      return answer(CapillaryErrors.unexpected());
+    }
+  }
+
+  private Object dispatch(Operation operation, Request request) {
+    checkSize(request);
+    return switch (operation) {
+      case REVOKE_EARN ->
+          badges(request).revokeEarn(body(request, RevokeEarnRequest.class), identifier(request));
+      case EARN_BADGE ->
+          badges(request).earnBadge(body(request, EarnBadgeRequest.class), identifier(request));
+      case GENERATE_OAUTH_TOKEN -> {
+        requireContract(request);
+        yield new OAuthService(state.authenticator())
+            .generateOAuthToken(body(request, TokenRequest.class));
+      }
+      case UNMATCHED -> throw unmatched(request);
+    };
+  }
+
+  /** Credentials first, so a caller without them learns nothing about the contract or the data. */
+  private BadgesService badges(Request request) {
+    AuthOutcome outcome =
+        state
+            .authenticator()
+            .authenticate(
+                header(request, "Authorization"),
+                header(request, "X-CAP-API-OAUTH-TOKEN"),
+                AccessGroup.BADGES);
+    if (outcome instanceof AuthOutcome.Expired expired) {
+      throw CapillaryErrors.tokenExpired(expired.expiredAt());
+    }
+    if (outcome instanceof AuthOutcome.Forbidden) {
+      throw CapillaryErrors.accessDenied();
+    }
+    if (!(outcome instanceof AuthOutcome.Granted granted)) {
+      throw CapillaryErrors.authenticationFailed();
+    }
+    // An org removed since the token was issued: its credentials no longer hold.
+    EarnLedger ledger =
+        state.ledger(granted.orgId()).orElseThrow(CapillaryErrors::authenticationFailed);
+    requireContract(request);
+    return new BadgesService(ledger);
+  }
+
+  private void requireContract(Request request) {
+    List<ContractViolation> violations = gate.check(request);
+    if (!violations.isEmpty()) {
+      throw CapillaryErrors.contractViolations(violations);
+    }
+  }
+
+  private void checkSize(Request request) {
+    String body = RequestBodies.text(request);
+    if (body.length() > maxBodyBytes
+        || body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
+      throw CapillaryErrors.payloadTooLarge(maxBodyBytes);
+    }
+  }
+
+  private ApiProblem unmatched(Request request) {
+    String method = request.getMethod().name();
+    return gate.route(request) == ContractGate.Route.METHOD_NOT_ALLOWED
+        ? CapillaryErrors.methodNotAllowed(method, request.getPath())
+        : CapillaryErrors.noSuchEndpoint(method, request.getPath());
+  }
+
+  /** The body as the generated model; the gate has passed it, so a failure here names the field. */
+  private static <T> T body(Request request, Class<T> type) {
+    try {
+      return JSON.readValue(RequestBodies.text(request), type);
+    } catch (JsonMappingException e) {
+      String field =
+          e.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .reduce((a, b) -> a + "." + b)
+              .orElse(null);
+      throw CapillaryErrors.badRequest(
+          field, "Request body does not fit the contract: " + e.getOriginalMessage());
+    } catch (JacksonException e) {
+      throw CapillaryErrors.badRequest(
+          null, "Request body is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static CustomerIdentifierType identifier(Request request) {
+    String value = header(request, "X-CAP-CUSTOMER-IDENTIFIER");
+    return value == null ? null : CustomerIdentifierType.fromValue(value);
+  }
+
+  private static String header(Request request, String name) {
+    return request.getHeaderValues(name).stream().findFirst().orElse(null);
+  }
+
+  private static Answer answer(ApiProblem problem) {
+    try {
+      return new Answer(
+          problem.status(),
+          JSON.writeValueAsString(new ErrorEnvelope(null, problem.errors(), null)));
+    } catch (JacksonException e) {
+      throw new IllegalStateException("The error envelope always serializes", e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.revokeearn.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.revokeearn.contract.model.CustomerIdentifierType;
+import dev.revokeearn.ledger.CustomerKey;
+import dev.revokeearn.ledger.IdentifierType;
+
+/** Reads the customer a request names: the body's customerId, as the identifier header says. */
+final class CustomerKeys {
+  private CustomerKeys() {}
+
+  /**
+   * @return null when the body names no customer
+   * @throws ApiProblem 400 when, without the header, customerId is not a numeric id
+   */
+  static CustomerKey of(JsonNode customerId, CustomerIdentifierType identifier) {
+    if (customerId == null || customerId.isNull()) {
+      return null;
+    }
+    String value = customerId.isTextual() ? customerId.textValue().trim() : customerId.asText();
+    if (identifier == null) {
+      if (!value.matches("[1-9][0-9]{0,18}")) {
+        throw CapillaryErrors.badRequest(
+            "customerId",
+            "customerId must be the numeric customer id when X-CAP-CUSTOMER-IDENTIFIER is absent;"
+                + " send the header (email, mobile, externalId, cardNumber) to use another identifier");
+      }
+      return CustomerKey.id(Long.parseLong(value));
+    }
+    return new CustomerKey(type(identifier), value);
+  }
+
+  private static IdentifierType type(CustomerIdentifierType identifier) {
+    return switch (identifier) {
+      case EMAIL -> IdentifierType.EMAIL;
+      case MOBILE -> IdentifierType.MOBILE;
+      case EXTERNAL_ID -> IdentifierType.EXTERNAL_ID;
+      case CARD_NUMBER -> IdentifierType.CARD_NUMBER;
+    };
+  }
+}
