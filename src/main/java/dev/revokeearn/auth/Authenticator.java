@@ -33,18 +33,37 @@ public final class Authenticator {
     this.clock = clock;
   }
 
-  /** Adds a till; a username is unique across orgs. */
+  /** Adds or replaces a till; a username belongs to one org only. */
   public void register(long orgId, Till till) {
-    if (tills.putIfAbsent(till.username(), new Owned<>(orgId, till)) != null) {
-      throw new IllegalArgumentException("till username already in use: " + till.username());
-    }
+    tills.merge(
+        till.username(),
+        new Owned<>(orgId, till),
+        (old, now) -> sameOrg(old, now, "till username " + till.username()));
   }
 
-  /** Adds an OAuth client; a key is unique across orgs. */
+  /** Adds or replaces an OAuth client; a key belongs to one org only. */
   public void register(long orgId, OAuthClient client) {
-    if (clients.putIfAbsent(client.key(), new Owned<>(orgId, client)) != null) {
-      throw new IllegalArgumentException("OAuth client key already in use: " + client.key());
+    clients.merge(
+        client.key(),
+        new Owned<>(orgId, client),
+        (old, now) -> sameOrg(old, now, "OAuth client key " + client.key()));
+  }
+
+  /** The org a till username belongs to, if any. */
+  public Optional<Long> tillOrg(String username) {
+    return Optional.ofNullable(tills.get(username)).map(Owned::orgId);
+  }
+
+  /** The org an OAuth client key belongs to, if any. */
+  public Optional<Long> clientOrg(String key) {
+    return Optional.ofNullable(clients.get(key)).map(Owned::orgId);
+  }
+
+  private static <T> Owned<T> sameOrg(Owned<T> old, Owned<T> now, String what) {
+    if (old.orgId() != now.orgId()) {
+      throw new IllegalArgumentException(what + " already belongs to org " + old.orgId());
     }
+    return now;
   }
 
   /** Forgets every credential. Tokens already issued stop working with their client. */

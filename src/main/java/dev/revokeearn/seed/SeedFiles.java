@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and checks seed files. YAML is a superset of JSON, so one parser reads both. Every problem
- * is a {@link SeedException} whose message names the file and the place in it.
+ * is a {@link SeedException} whose message names the file and the place in it. Whether an earn
+ * instance's badge and customer exist is checked when the seed is applied, since an added seed may
+ * refer to state already there.
  *
  * <pre>{@code
  * Seed seed = SeedFiles.read(Path.of("seed.yaml"));
@@ -61,7 +63,11 @@ public final class SeedFiles {
   public static Seed parse(InputStream in, String source) {
     Seed seed;
     try {
-      seed = YAML.readValue(in, Seed.class);
+      byte[] bytes = in.readAllBytes();
+      if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        throw new SeedException(source + ": the file is empty; it needs an 'orgs' list");
+      }
+      seed = YAML.readValue(bytes, Seed.class);
     } catch (JsonMappingException e) {
       throw new SeedException(
           source + ": at " + path(e) + ": " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
@@ -69,9 +75,6 @@ public final class SeedFiles {
       throw new SeedException(source + ": " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
     } catch (IOException e) {
       throw new SeedException(source + ": " + e.getMessage(), e);
-    }
-    if (seed == null) {
-      throw new SeedException(source + ": the file is empty; it needs an 'orgs' list");
     }
     check(seed, source);
     return seed;
@@ -122,12 +125,7 @@ public final class SeedFiles {
         require(
             earns.add(earn.earnedBadgeId().toLowerCase()),
             here + ".earnedBadgeId " + earn.earnedBadgeId() + " appears twice");
-        require(
-            badges.contains(earn.badgeMetaId().toLowerCase()),
-            here + ".badgeMetaId " + earn.badgeMetaId() + " is not a badge of this org");
-        require(
-            customers.contains(earn.customerId()),
-            here + ".customerId " + earn.customerId() + " is not a customer of this org");
+        requireObjectId(earn.badgeMetaId(), here + ".badgeMetaId");
       }
     }
   }

@@ -1,14 +1,18 @@
 package dev.revokeearn.service;
 
 import dev.revokeearn.auth.Authenticator;
-import dev.revokeearn.ledger.BadgeMeta;
+import dev.revokeearn.ledger.CustomerKey;
 import dev.revokeearn.ledger.EarnLedger;
 import dev.revokeearn.ledger.InMemoryLedgerStore;
 import dev.revokeearn.ledger.LedgerStore;
 import dev.revokeearn.seed.Seed;
+import dev.revokeearn.seed.SeedException;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,8 +57,14 @@ public final class MockState {
     apply(startSeed);
   }
 
-  /** Adds a seed's orgs and entities; an entity with an id already present replaces it. */
+  /**
+   * Adds a seed's orgs and entities; an entity with an id already present replaces it. Checked
+   * whole before anything changes.
+   *
+   * @throws SeedException naming the first earn instance whose badge or customer is unknown
+   */
   public synchronized void apply(Seed seed) {
+    checkReferences(seed);
     for (Seed.Org org : seed.orgs()) {
       EarnLedger ledger =
           orgs.computeIfAbsent(org.orgId(), id -> new EarnLedger(newStore(), clock));
@@ -64,18 +74,58 @@ public final class MockState {
       org.customers().forEach(customer -> store.putCustomer(customer.toCustomer()));
       org.badges().forEach(badge -> store.putBadge(badge.toBadge()));
       for (Seed.EarnEntry earn : org.earnInstances()) {
-        BadgeMeta badge =
-            store
-                .badge(earn.badgeMetaId())
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "earn instance "
-                                + earn.earnedBadgeId()
-                                + ": unknown badge "
-                                + earn.badgeMetaId()));
-        store.putEarn(earn.toInstance(badge, clock.instant()));
+        store.putEarn(
+            earn.toInstance(store.badge(earn.badgeMetaId()).orElseThrow(), clock.instant()));
       }
+    }
+  }
+
+  private void checkReferences(Seed seed) {
+    for (int o = 0; o < seed.orgs().size(); o++) {
+      Seed.Org org = seed.orgs().get(o);
+      for (int i = 0; i < org.tills().size(); i++) {
+        String username = org.tills().get(i).username();
+        requireSameOrg(
+            authenticator.tillOrg(username),
+            org,
+            "orgs[" + o + "].tills[" + i + "].username " + username);
+      }
+      for (int i = 0; i < org.oauthClients().size(); i++) {
+        String key = org.oauthClients().get(i).key();
+        requireSameOrg(
+            authenticator.clientOrg(key),
+            org,
+            "orgs[" + o + "].oauthClients[" + i + "].key " + key);
+      }
+      Optional<LedgerStore> existing = ledger(org.orgId()).map(EarnLedger::store);
+      Set<String> badges = new HashSet<>();
+      org.badges().forEach(b -> badges.add(b.badgeMetaId().toLowerCase(Locale.ROOT)));
+      Set<Long> customers = new HashSet<>();
+      org.customers().forEach(c -> customers.add(c.id()));
+      for (int i = 0; i < org.earnInstances().size(); i++) {
+        Seed.EarnEntry earn = org.earnInstances().get(i);
+        String at = "orgs[" + o + "].earnInstances[" + i + "]";
+        boolean badgeKnown =
+            badges.contains(earn.badgeMetaId().toLowerCase(Locale.ROOT))
+                || existing.flatMap(s -> s.badge(earn.badgeMetaId())).isPresent();
+        if (!badgeKnown) {
+          throw new SeedException(
+              at + ".badgeMetaId " + earn.badgeMetaId() + " is not a badge of org " + org.orgId());
+        }
+        boolean customerKnown =
+            customers.contains(earn.customerId())
+                || existing.flatMap(s -> s.customer(CustomerKey.id(earn.customerId()))).isPresent();
+        if (!customerKnown) {
+          throw new SeedException(
+              at + ".customerId " + earn.customerId() + " is not a customer of org " + org.orgId());
+        }
+      }
+    }
+  }
+
+  private static void requireSameOrg(Optional<Long> owner, Seed.Org org, String what) {
+    if (owner.isPresent() && owner.get() != org.orgId()) {
+      throw new SeedException(what + " already belongs to org " + owner.get());
     }
   }
 

@@ -1,0 +1,188 @@
+package dev.revokeearn.mock;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.revokeearn.testing.Credentials;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Users' static stubs beside ours, and the admin endpoints. */
+class StubsAndAdminTest {
+  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
+  static final String DOC_REVOKE =
+      "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}";
+
+  @TempDir Path root;
+  RevokeEarnMock mock;
+
+  @BeforeEach
+  void start() throws Exception {
+    Files.createDirectories(root.resolve("mappings"));
+    Files.writeString(
+        root.resolve("mappings/customer-42.json"),
+        """
+        {
+          "request": {
+            "method": "POST",
+            "urlPath": "/api_gateway/v1/badges/customer/revokeEarn",
+            "bodyPatterns": [{ "matchesJsonPath": "$[?(@.customerId == 42)]" }]
+          },
+          "response": {
+            "status": 500,
+            "headers": { "Content-Type": "application/json" },
+            "jsonBody": { "data": null, "errors": [{ "code": 999999, "message": "Simulated outage", "reference": null }], "warnings": null }
+          }
+        }
+        """);
+    mock = RevokeEarnMock.builder().port(0).rootDir(root).build().start();
+  }
+
+  @AfterEach
+  void stop() {
+    mock.close();
+  }
+
+  RequestSpecification api() {
+    return given()
+        .baseUri(mock.baseUrl())
+        .contentType("application/json")
+        .header("Authorization", Credentials.demo());
+  }
+
+  @Test
+  void aStaticStubForOneCustomerWinsOverTheReferenceImplementation() {
+    api()
+        .body(DOC_REVOKE.replace("62090013", "42"))
+        .post(REVOKE)
+        .then()
+        .statusCode(500)
+        .body("errors[0].message", equalTo("Simulated outage"))
+        .header("X-CAP-REQUEST-ID", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{32}"));
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
+  }
+
+  @Test
+  void resetRestoresTheSeedAndKeepsTheStubs() {
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(409);
+
+    given().baseUri(mock.baseUrl()).post("/__admin/reset").then().statusCode(200);
+
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
+    api().body(DOC_REVOKE.replace("62090013", "42")).post(REVOKE).then().statusCode(500);
+  }
+
+  @Test
+  void adminReadsAnEarnInstanceAndTheWholeState() {
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
+
+    given()
+        .baseUri(mock.baseUrl())
+        .get("/__admin/revoke-earn/earn-instances/654cbea06bccde1274b6d3a2")
+        .then()
+        .statusCode(200)
+        .body("orgId", equalTo(100737))
+        .body("earnInstance.active", equalTo(false))
+        .body("earnInstance.customerId", equalTo(62090013));
+    given()
+        .baseUri(mock.baseUrl())
+        .get("/__admin/revoke-earn/earn-instances/ffffffffffffffffffffffff")
+        .then()
+        .statusCode(404)
+        .body("errors[0].reference", equalTo("earnedBadgeId"));
+    given()
+        .baseUri(mock.baseUrl())
+        .get("/__admin/revoke-earn/state")
+        .then()
+        .statusCode(200)
+        .body("orgs[0].customers.id", hasItem(62090013))
+        .body("orgs[0].earnInstances.earnedBadgeId", hasItem("6659551c304b6e0b517b7bc7"));
+  }
+
+  @Test
+  void adminSeedAddsStateThatTheApiThenServes() {
+    String seed =
+        """
+        orgs:
+          - orgId: 100737
+            badges:
+              - badgeMetaId: cccccccccccccccccccccccc
+                live: false
+                claims: [{ownerType: Loyalty, referenceId: "123694"}]
+              - badgeMetaId: dddddddddddddddddddddddd
+                earnType: ISSUE_AND_EARN
+                claims: [{ownerType: Loyalty, referenceId: "123694"}]
+            earnInstances:
+              - earnedBadgeId: eeeeeeeeeeeeeeeeeeeeeeee
+                badgeMetaId: cccccccccccccccccccccccc
+                customerId: 62090013
+        """;
+    given()
+        .baseUri(mock.baseUrl())
+        .body(seed)
+        .post("/__admin/revoke-earn/seed")
+        .then()
+        .statusCode(200);
+
+    api()
+        .body(
+            "{\"badgeMetaId\":\"cccccccccccccccccccccccc\",\"customerId\":62090013,\"earnedBadgeId\":\"eeeeeeeeeeeeeeeeeeeeeeee\"}")
+        .post(REVOKE)
+        .then()
+        .statusCode(200);
+    String earn =
+        "{\"badgeMetaId\":\"%s\",\"customerId\":62090013,\"requestId\":\"r\",\"triggeredBy\":{\"ownerType\":\"Loyalty\",\"referenceId\":\"123694\"}}";
+    api()
+        .body(earn.formatted("cccccccccccccccccccccccc"))
+        .post("/api_gateway/v1/badges/customer/earn")
+        .then()
+        .statusCode(409)
+        .body("errors[0].code", equalTo(815));
+    api()
+        .body(earn.formatted("dddddddddddddddddddddddd"))
+        .post("/api_gateway/v1/badges/customer/earn")
+        .then()
+        .statusCode(409)
+        .body("errors[0].code", equalTo(811));
+
+    given()
+        .baseUri(mock.baseUrl())
+        .body("orgs: [{orgId: 1, badges: [{badgeMetaId: x}]}]")
+        .post("/__admin/revoke-earn/seed")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors[0].message",
+            equalTo("seed: orgs[0].badges[0].badgeMetaId must be 24 hex characters, got x"));
+    given()
+        .baseUri(mock.baseUrl())
+        .body(
+            "orgs: [{orgId: 100737, earnInstances: [{earnedBadgeId: ffffffffffffffffffffffff, badgeMetaId: cccccccccccccccccccccccc, customerId: 5}]}]")
+        .post("/__admin/revoke-earn/seed")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors[0].message",
+            equalTo("orgs[0].earnInstances[0].customerId 5 is not a customer of org 100737"));
+    given()
+        .baseUri(mock.baseUrl())
+        .body("orgs: [{orgId: 5, tills: [{username: demo.till, password: x}]}]")
+        .post("/__admin/revoke-earn/seed")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors[0].message",
+            equalTo("orgs[0].tills[0].username demo.till already belongs to org 100737"));
+    assertThat(mock.state().orgs()).containsOnlyKeys(100737L);
+    assertThat(mock.state().ledger(100737).orElseThrow().store().earn("ffffffffffffffffffffffff"))
+        .isEmpty();
+  }
+}
