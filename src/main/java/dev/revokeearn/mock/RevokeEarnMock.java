@@ -40,6 +40,9 @@ public final class RevokeEarnMock implements AutoCloseable {
         wireMockConfig()
             .port(builder.port)
             .bindAddress(builder.bindAddress)
+            // One acceptor is plenty for loopback clients, and Jetty warns when there are more than
+            // cores.
+            .jettyAcceptors(1)
             .extensions(new RevokeEarnExtensions(state, builder.maxBodyBytes))
             .notifier(new Slf4jNotifier(builder.verbose))
             .stubRequestLoggingDisabled(!builder.verbose);

@@ -1,0 +1,216 @@
+package dev.revokeearn.cli;
+
+import com.github.tomakehurst.wiremock.common.FatalStartupException;
+import dev.revokeearn.mock.RevokeEarnMock;
+import dev.revokeearn.seed.Seed;
+import dev.revokeearn.seed.SeedException;
+import dev.revokeearn.seed.SeedFiles;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The standalone mock: {@code java -jar revoke-earn-mock.jar [options]}. Exit codes: 0 after a
+ * clean stop (SIGTERM or Ctrl-C), 1 when the server cannot start (port in use), 2 for bad options
+ * or an unusable seed file or root directory.
+ */
+@Command(
+    name = "revoke-earn-mock",
+    mixinStandardHelpOptions = true,
+    versionProvider = MockCommand.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Stateful mock of Capillary's Badges API revokeEarn (with earn and the OAuth token"
+          + " endpoint), on WireMock.",
+      "Answers like production: 200 for the first revoke of an active earn instance, 409/814"
+          + " after. Admin API under /__admin (POST /__admin/reset restores the seed)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:stopped cleanly (SIGTERM or Ctrl-C)",
+      "1:the server could not start (e.g. the port is in use)",
+      "2:bad options, or an unreadable or invalid seed file or root directory"
+    })
+public final class MockCommand implements Callable<Integer> {
+  static final int STARTUP_FAILED = 1;
+  static final int USAGE = 2;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "HTTP port; 0 picks a free one (printed). Default: ${DEFAULT-VALUE}.")
+  int port = 8080;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only).")
+  String bind = "127.0.0.1";
+
+  @Option(
+      names = "--seed",
+      paramLabel = "FILE",
+      description =
+          "Seed file (YAML or JSON): orgs, credentials, customers, badges, earn instances."
+              + " Default: the built-in demo seed.")
+  Path seed;
+
+  @Option(
+      names = "--root-dir",
+      paramLabel = "DIR",
+      description =
+          "WireMock root directory; its mappings/ holds extra static stubs, which win"
+              + " over the reference implementation.")
+  Path rootDir;
+
+  @Option(
+      names = "--journal-entries",
+      paramLabel = "N",
+      description =
+          "Requests kept in WireMock's request journal (0 turns it off). Default: ${DEFAULT-VALUE}.")
+  int journalEntries = RevokeEarnMock.DEFAULT_JOURNAL_ENTRIES;
+
+  @Option(names = "--verbose", description = "Log every request and WireMock's own messages.")
+  boolean verbose;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean handleSignals;
+  private PrintWriter out;
+  private PrintWriter err;
+  private volatile RevokeEarnMock running;
+
+  public static void main(String[] args) {
+    MockCommand command = new MockCommand();
+    command.handleSignals = true;
+    System.exit(run(command, null, null, args));
+  }
+
+  /**
+   * Parses, starts, waits for a stop signal; returns the exit code.
+   *
+   * @param out where the banner and help go; null for standard out
+   * @param err where errors go; null for standard error
+   */
+  static int run(MockCommand command, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(command);
+    if (out != null) {
+      cli.setOut(out);
+    }
+    if (err != null) {
+      cli.setErr(err);
+    }
+    command.out = cli.getOut();
+    command.err = cli.getErr();
+    cli.setParameterExceptionHandler(
+        (ex, ignored) -> {
+          command.err.println("error: " + ex.getMessage() + " (see --help)");
+          return USAGE;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    if (port < 0 || port > 65535) {
+      return usage("--port must be between 0 and 65535, got " + port);
+    }
+    if (journalEntries < 0) {
+      return usage("--journal-entries must be 0 or more, got " + journalEntries);
+    }
+    if (rootDir != null && !Files.isDirectory(rootDir)) {
+      return usage("--root-dir " + rootDir + " is not a directory");
+    }
+    configureLogging();
+    Seed seedData;
+    try {
+      seedData = seed == null ? SeedFiles.defaultSeed() : SeedFiles.read(seed);
+    } catch (SeedException e) {
+      return usage(e.getMessage());
+    }
+    RevokeEarnMock mock;
+    try {
+      mock =
+          RevokeEarnMock.builder()
+              .port(port)
+              .bindAddress(bind)
+              .seed(seedData)
+              .rootDir(rootDir)
+              .journalEntries(journalEntries)
+              .verbose(verbose)
+              .build();
+    } catch (SeedException | IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    try {
+      mock.start();
+    } catch (FatalStartupException e) {
+      err.println("error: cannot start on " + bind + ":" + port + ": " + startupProblem(e));
+      err.flush();
+      return STARTUP_FAILED;
+    }
+    running = mock;
+    out.println(Banner.text(mock.baseUrl(), seed == null, new Version().version()));
+    out.flush();
+    if (handleSignals) {
+      StopSignals.onStop(this::stop);
+    }
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** Stops the server and lets {@link #call()} return 0. */
+  void stop() {
+    RevokeEarnMock mock = running;
+    if (mock != null) {
+      mock.close();
+    }
+    stopped.countDown();
+  }
+
+  private int usage(String problem) {
+    err.println("error: " + problem);
+    err.flush();
+    return USAGE;
+  }
+
+  private void configureLogging() {
+    // slf4j-simple reads these once, when the first logger is made: set them before WireMock
+    // starts.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+  }
+
+  private static String startupProblem(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return "the port is already in use (or the address is not on this machine); pick another"
+            + " with --port, or --port 0 for a free one";
+      }
+    }
+    return e.getMessage();
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"revoke-earn-mock " + version()};
+    }
+
+    String version() {
+      String version = MockCommand.class.getPackage().getImplementationVersion();
+      return version == null ? "(development build)" : version;
+    }
+  }
+}

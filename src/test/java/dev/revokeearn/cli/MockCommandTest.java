@@ -1,0 +1,114 @@
+package dev.revokeearn.cli;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI in-process: exit codes, one-line errors, the banner; the packaged jar has its own IT. */
+class MockCommandTest {
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    return MockCommand.run(
+        new MockCommand(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void anUnknownFlagIsOneLineAndExitCode2() {
+    assertThat(run("--prot", "9")).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo("error: Unknown options: '--prot', '9' (see --help)");
+    assertThat(err.toString().lines()).hasSize(1);
+  }
+
+  @Test
+  void aBadPortIsExitCode2() {
+    assertThat(run("--port", "nine")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port").doesNotContain("Exception");
+    assertThat(run("--port", "70000")).isEqualTo(2);
+  }
+
+  @Test
+  void anUnreadableOrInvalidSeedIsExitCode2(@TempDir Path dir) throws Exception {
+    assertThat(run("--seed", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("nope.yaml does not exist");
+
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "orgs:\n  - orgId: 1\n    badges: [{badgeMetaId: 12}]\n");
+    assertThat(run("--seed", bad.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("orgs[0].badges[0].badgeMetaId must be 24 hex characters");
+    assertThat(err.toString()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void aRootDirThatIsNotADirectoryIsExitCode2(@TempDir Path dir) {
+    assertThat(run("--root-dir", dir.resolve("missing").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is not a directory");
+  }
+
+  @Test
+  void aPortInUseIsAClearMessageAndExitCode1() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      assertThat(run("--port", String.valueOf(taken.getLocalPort()))).isEqualTo(1);
+    }
+    assertThat(err.toString()).contains("already in use").doesNotContain("Exception");
+  }
+
+  @Test
+  void helpAndVersion() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString())
+        .contains("--port", "--bind", "--seed", "--root-dir", "--verbose", "Exit codes");
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).contains("revoke-earn-mock");
+  }
+
+  @Test
+  void startsOnAFreePortPrintsTheBannerAndStopsCleanly() throws Exception {
+    MockCommand command = new MockCommand();
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                MockCommand.run(
+                    command,
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    "--port",
+                    "0"));
+    String baseUrl = awaitBaseUrl();
+
+    given().baseUri(baseUrl).get("/__admin/revoke-earn/state").then().statusCode(200);
+    assertThat(out.toString())
+        .contains(
+            "demo.till",
+            "demo-key",
+            "curl -s -X POST " + baseUrl + "/api_gateway/v1/badges/customer/revokeEarn");
+
+    command.stop();
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+  }
+
+  private String awaitBaseUrl() throws InterruptedException {
+    Pattern ready = Pattern.compile("ready at (http://\\S+)");
+    for (int i = 0; i < 200; i++) {
+      Matcher m = ready.matcher(out.toString());
+      if (m.find()) {
+        return m.group(1);
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no banner; out=" + out + " err=" + err);
+  }
+}

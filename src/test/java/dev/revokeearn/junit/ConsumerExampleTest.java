@@ -1,0 +1,72 @@
+package dev.revokeearn.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A consumer's test, as README.md shows it: plain java.net.http against the embedded mock. Runs in
+ * order-independent pairs to show the reset between tests.
+ */
+class ConsumerExampleTest {
+  @RegisterExtension static final RevokeEarnMockExtension capillary = new RevokeEarnMockExtension();
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  int revoke(String badgeMetaId, long customerId, String earnedBadgeId) throws Exception {
+    String body =
+        "{\"badgeMetaId\":\"%s\",\"customerId\":%d,\"earnedBadgeId\":\"%s\"}"
+            .formatted(badgeMetaId, customerId, earnedBadgeId);
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(capillary.baseUrl() + "/api_gateway/v1/badges/customer/revokeEarn"))
+            .header("Authorization", capillary.basicAuthorization())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  @Test
+  void theDocsExampleRevokesOnceThen814() throws Exception {
+    assertThat(revoke("653ddb33b3cda7078c7c68e9", 62090013, "654cbea06bccde1274b6d3a2"))
+        .isEqualTo(200);
+    assertThat(revoke("653ddb33b3cda7078c7c68e9", 62090013, "654cbea06bccde1274b6d3a2"))
+        .isEqualTo(409);
+  }
+
+  @Test
+  void stateIsResetBetweenTests() throws Exception {
+    // Whichever test runs first, the doc example is active again here.
+    assertThat(capillary.isActive("654cbea06bccde1274b6d3a2")).isTrue();
+    assertThat(revoke("653ddb33b3cda7078c7c68e9", 62090013, "654cbea06bccde1274b6d3a2"))
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aTestSeedsItsOwnEarnInALine() throws Exception {
+    String earned = capillary.givenActiveEarn("653de84db3cda7078c7c68ed", 62090014);
+
+    assertThat(revoke("653de84db3cda7078c7c68ed", 62090014, earned)).isEqualTo(200);
+    assertThat(capillary.isActive(earned)).isFalse();
+  }
+
+  @Test
+  void aTestAddsStateInTheSeedFormat() throws Exception {
+    capillary.seed(
+        """
+        orgs:
+          - orgId: 100737
+            customers: [{id: 7001, email: becky@example.com}]
+            earnInstances:
+              - {earnedBadgeId: 0123456789abcdef01234567, badgeMetaId: 653ddb33b3cda7078c7c68e9, customerId: 7001}
+        """);
+
+    assertThat(revoke("653ddb33b3cda7078c7c68e9", 7001, "0123456789abcdef01234567")).isEqualTo(200);
+  }
+}
