@@ -1,0 +1,80 @@
+package dev.revokeearn.testing;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged mock jar as a child process, as CI users run it. */
+public final class JarProcess implements AutoCloseable {
+  private static final Pattern READY = Pattern.compile("ready at (http://\\S+)");
+
+  private final Process process;
+  private final String baseUrl;
+
+  private JarProcess(Process process, String baseUrl) {
+    this.process = process;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Starts {@code java -jar revoke-earn-mock.jar --port 0 <args>} and waits for its banner. */
+  public static JarProcess start(String... args) throws Exception {
+    Path jar = Path.of(System.getProperty("mock.jar", "target/revoke-earn-mock.jar"));
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: run mvn package first");
+    }
+    List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "--port", "0"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      return new JarProcess(process, awaitReady(process));
+    } catch (Exception | AssertionError e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Sends SIGTERM and returns the exit code. */
+  public int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      throw new AssertionError("the jar did not stop within 15 s of SIGTERM");
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+
+  private static String awaitReady(Process process) throws Exception {
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String line;
+    while (System.nanoTime() < deadline && (line = lines.readLine()) != null) {
+      seen.append(line).append('\n');
+      Matcher ready = READY.matcher(line);
+      if (ready.find()) {
+        // Keep reading its output so the child never blocks on a full pipe.
+        Thread drain = new Thread(() -> lines.lines().forEach(l -> {}));
+        drain.setDaemon(true);
+        drain.start();
+        return ready.group(1);
+      }
+    }
+    throw new AssertionError("the jar did not print its banner; output:\n" + seen);
+  }
+}
