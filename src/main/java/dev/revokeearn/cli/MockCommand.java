@@ -1,6 +1,7 @@
 package dev.revokeearn.cli;
 
 import com.github.tomakehurst.wiremock.common.FatalStartupException;
+import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.mock.RevokeEarnMock;
 import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedException;
@@ -128,6 +129,7 @@ public final class MockCommand implements Callable<Integer> {
       return usage("--root-dir " + rootDir + " is not a directory");
     }
     configureLogging();
+    ContractGate.shared(); // start parsing the contract now, beside the seed and WireMock
     Seed seedData;
     try {
       seedData = seed == null ? SeedFiles.defaultSeed() : SeedFiles.read(seed);

@@ -2,21 +2,25 @@ package dev.revokeearn.gate;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Checks requests against the OpenAPI contract with swagger-request-validator. Credentials are not
  * its business (the auth room checks them), so the validator's security checks are off.
  *
  * <pre>{@code
- * ContractGate gate = new ContractGate(Contract.text());
+ * ContractGate gate = ContractGate.shared().join();
  * List<ContractViolation> violations = gate.check(request);
  * }</pre>
  */
 public final class ContractGate {
+  private static CompletableFuture<ContractGate> shared;
+
   /** Whether the contract knows a request's path and method. */
   public enum Route {
     KNOWN,
@@ -34,6 +38,34 @@ public final class ContractGate {
                     .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                     .build())
             .build();
+  }
+
+  /**
+   * The gate for the contract packed in the jar, built once per process on a background thread and
+   * warmed up: parsing the contract and the validator's first use cost most of a second, which then
+   * overlaps with loading the seed and starting WireMock. The validator is thread-safe.
+   */
+  public static synchronized CompletableFuture<ContractGate> shared() {
+    if (shared == null) {
+      shared = CompletableFuture.supplyAsync(() -> new ContractGate(Contract.text()).warmedUp());
+    }
+    return shared;
+  }
+
+  /** Runs one request through each operation, so the first real request pays no set-up. */
+  private ContractGate warmedUp() {
+    for (String path :
+        List.of(
+            "/api_gateway/v1/badges/customer/revokeEarn",
+            "/api_gateway/v1/badges/customer/earn",
+            "/v3/oauth/token/generate")) {
+      check(
+          SimpleRequest.Builder.post(path)
+              .withContentType("application/json")
+              .withBody("{}")
+              .build());
+    }
+    return this;
   }
 
   /** Every way the request breaks the contract, one violation per problem; empty if none. */

@@ -3,7 +3,6 @@ package dev.revokeearn.mock;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
 import com.github.tomakehurst.wiremock.extension.WireMockServices;
-import dev.revokeearn.gate.Contract;
 import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.service.ApiPipeline;
 import dev.revokeearn.service.MockState;
@@ -24,7 +23,7 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
 
   public RevokeEarnExtensions(MockState state, int maxBodyBytes) {
     this.state = state;
-    this.pipeline = new ApiPipeline(state, new ContractGate(Contract.text()), maxBodyBytes);
+    this.pipeline = new ApiPipeline(state, ContractGate.shared()::join, maxBodyBytes);
   }
 
   @Override

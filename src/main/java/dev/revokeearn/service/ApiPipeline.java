@@ -21,6 +21,7 @@ import dev.revokeearn.gate.RequestBodies;
 import dev.revokeearn.ledger.EarnLedger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * error a client can cause is a 4xx in Capillary's envelope.
  *
  * <pre>{@code
- * ApiPipeline pipeline = new ApiPipeline(state, new ContractGate(Contract.text()), 65536);
+ * ApiPipeline pipeline = new ApiPipeline(state, ContractGate.shared()::join, 65536);
  * ApiPipeline.Answer answer = pipeline.handle(Operation.REVOKE_EARN, request);
  * }</pre>
  */
@@ -48,10 +49,13 @@ public final class ApiPipeline {
           .build();
 
   private final MockState state;
-  private final ContractGate gate;
+  private final Supplier<ContractGate> gate;
   private final int maxBodyBytes;
 
-  public ApiPipeline(MockState state, ContractGate gate, int maxBodyBytes) {
+  /**
+   * @param gate the contract gate; may still be building (see {@link ContractGate#shared()})
+   */
+  public ApiPipeline(MockState state, Supplier<ContractGate> gate, int maxBodyBytes) {
     this.state = state;
     this.gate = gate;
     this.maxBodyBytes = maxBodyBytes;
@@ -114,7 +118,7 @@ public final class ApiPipeline {
   }
 
   private void requireContract(Request request) {
-    List<ContractViolation> violations = gate.check(request);
+    List<ContractViolation> violations = gate.get().check(request);
     if (!violations.isEmpty()) {
       throw CapillaryErrors.contractViolations(violations);
     }
@@ -130,7 +134,7 @@ public final class ApiPipeline {
 
   private ApiProblem unmatched(Request request) {
     String method = request.getMethod().name();
-    return gate.route(request) == ContractGate.Route.METHOD_NOT_ALLOWED
+    return gate.get().route(request) == ContractGate.Route.METHOD_NOT_ALLOWED
         ? CapillaryErrors.methodNotAllowed(method, request.getPath())
         : CapillaryErrors.noSuchEndpoint(method, request.getPath());
   }
