@@ -19,15 +19,21 @@ final class CustomerKeys {
     }
     String value = customerId.isTextual() ? customerId.textValue().trim() : customerId.asText();
     if (identifier == null) {
-      if (!value.matches("[1-9][0-9]{0,18}")) {
+      if (!value.matches("[1-9][0-9]{0,18}") || !fitsInLong(value)) {
         throw CapillaryErrors.badRequest(
             "customerId",
-            "customerId must be the numeric customer id when X-CAP-CUSTOMER-IDENTIFIER is absent;"
+            "customerId must be the numeric customer id (1 to 9223372036854775807) when"
+                + " X-CAP-CUSTOMER-IDENTIFIER is absent;"
                 + " send the header (email, mobile, externalId, cardNumber) to use another identifier");
       }
       return CustomerKey.id(Long.parseLong(value));
     }
     return new CustomerKey(type(identifier), value);
+  }
+
+  /** 19 digits may still exceed a long; Capillary ids are int64. */
+  private static boolean fitsInLong(String digits) {
+    return digits.length() < 19 || digits.compareTo(Long.toString(Long.MAX_VALUE)) <= 0;
   }
 
   private static IdentifierType type(CustomerIdentifierType identifier) {
