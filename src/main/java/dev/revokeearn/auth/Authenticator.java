@@ -66,6 +66,12 @@ public final class Authenticator {
     return now;
   }
 
+  /** Forgets the credentials of one org; its tokens stop working. */
+  public void removeOrg(long orgId) {
+    tills.values().removeIf(owned -> owned.orgId() == orgId);
+    clients.values().removeIf(owned -> owned.orgId() == orgId);
+  }
+
   /** Forgets every credential. Tokens already issued stop working with their client. */
   public void clear() {
     tills.clear();

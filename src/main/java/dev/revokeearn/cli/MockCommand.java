@@ -78,7 +78,25 @@ public final class MockCommand implements Callable<Integer> {
           "Requests kept in WireMock's request journal (0 turns it off). Default: ${DEFAULT-VALUE}.")
   int journalEntries = RevokeEarnMock.DEFAULT_JOURNAL_ENTRIES;
 
-  @Option(names = "--verbose", description = "Log every request and WireMock's own messages.")
+  @Option(
+      names = "--admin-token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:REVOKE_EARN_ADMIN_TOKEN}",
+      description =
+          "Require 'Authorization: Bearer TOKEN' on /__admin. Default: the"
+              + " REVOKE_EARN_ADMIN_TOKEN environment variable (keeps it out of ps), else none.")
+  String adminToken;
+
+  @Option(
+      names = "--admin-remote",
+      description =
+          "Let clients on other machines use /__admin (by default only this machine may,"
+              + " whatever --bind says). Use with --admin-token.")
+  boolean adminRemote;
+
+  @Option(
+      names = "--verbose",
+      description = "Log every request and WireMock's own messages (credentials redacted).")
   boolean verbose;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -146,6 +164,8 @@ public final class MockCommand implements Callable<Integer> {
               .rootDir(rootDir)
               .journalEntries(journalEntries)
               .verbose(verbose)
+              .adminToken(adminToken == null || adminToken.isBlank() ? null : adminToken)
+              .adminRemote(adminRemote)
               .build();
     } catch (SeedException | IllegalArgumentException e) {
       return usage(e.getMessage());

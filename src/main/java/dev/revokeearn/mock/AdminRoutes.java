@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.revokeearn.auth.Md5;
 import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.EarnLedger;
 import dev.revokeearn.seed.SeedException;
@@ -27,7 +28,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code GET /__admin/revoke-earn/state}: every org's customers, badges and earn instances;
  *   <li>{@code GET /__admin/revoke-earn/earn-instances/{earnedBadgeId}}: one earn instance;
- *   <li>{@code POST /__admin/revoke-earn/seed}: add a seed (JSON or YAML, the seed file format).
+ *   <li>{@code POST /__admin/revoke-earn/seed}: add a seed (JSON or YAML, the seed file format);
+ *   <li>{@code POST /__admin/revoke-earn/orgs}: a fresh, empty org with its own credentials;
+ *   <li>{@code DELETE /__admin/revoke-earn/orgs/{orgId}}: remove an org, its state and credentials.
  * </ul>
  *
  * {@code POST /__admin/reset} (WireMock's own) restores the start-up seed.
@@ -62,6 +65,39 @@ final class AdminRoutes implements AdminApiExtension {
         RequestMethod.POST,
         "/revoke-earn/seed",
         (admin, event, params) -> seed(event.getRequest().getBody()));
+    router.add(RequestMethod.POST, "/revoke-earn/orgs", (admin, event, params) -> createOrg());
+    router.add(
+        RequestMethod.DELETE,
+        "/revoke-earn/orgs/{orgId}",
+        (admin, event, params) -> removeOrg(params.get("orgId")));
+  }
+
+  private ResponseDefinition createOrg() {
+    MockState.CreatedOrg org = state.createOrg();
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("orgId", org.orgId());
+    view.put("till", Map.of("username", org.username(), "password", org.password()));
+    view.put("oauthClient", Map.of("key", org.key(), "secret", org.secret()));
+    view.put(
+        "basicAuthorization",
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    (org.username() + ":" + Md5.hex(org.password()))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return json(201, view);
+  }
+
+  private ResponseDefinition removeOrg(String orgId) {
+    long id;
+    try {
+      id = Long.parseLong(orgId);
+    } catch (NumberFormatException e) {
+      return json(400, error(400, "orgId must be a number, got " + orgId, "orgId"));
+    }
+    return state.removeOrg(id)
+        ? json(200, Map.of("removed", id))
+        : json(404, error(404, "No org " + id, "orgId"));
   }
 
   private Map<String, Object> state() {

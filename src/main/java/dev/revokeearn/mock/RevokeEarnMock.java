@@ -3,6 +3,7 @@ package dev.revokeearn.mock;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.revokeearn.seed.Seed;
@@ -44,7 +45,8 @@ public final class RevokeEarnMock implements AutoCloseable {
             // cores.
             .jettyAcceptors(1)
             .extensions(new RevokeEarnExtensions(state, builder.maxBodyBytes))
-            .notifier(new Slf4jNotifier(builder.verbose))
+            .notifier(new RedactingNotifier(builder.notifier))
+            .adminAuthenticator(new AdminGuard(builder.adminRemote, builder.adminToken))
             .stubRequestLoggingDisabled(!builder.verbose);
     if (builder.journalEntries == 0) {
       config.disableRequestJournal();
@@ -101,6 +103,9 @@ public final class RevokeEarnMock implements AutoCloseable {
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private boolean verbose;
     private Clock clock = Clock.systemUTC();
+    private String adminToken;
+    private boolean adminRemote;
+    private Notifier notifier;
 
     /** 0 picks a free port. */
     public Builder port(int port) {
@@ -140,6 +145,24 @@ public final class RevokeEarnMock implements AutoCloseable {
       return this;
     }
 
+    /** Require {@code Authorization: Bearer <token>} on {@code /__admin}; null for none. */
+    public Builder adminToken(String adminToken) {
+      this.adminToken = adminToken;
+      return this;
+    }
+
+    /** Let clients on other machines use {@code /__admin} (by default only loopback may). */
+    public Builder adminRemote(boolean adminRemote) {
+      this.adminRemote = adminRemote;
+      return this;
+    }
+
+    /** Where WireMock's messages go (default: SLF4J); credentials are redacted either way. */
+    public Builder notifier(Notifier notifier) {
+      this.notifier = notifier;
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -151,6 +174,9 @@ public final class RevokeEarnMock implements AutoCloseable {
       }
       if (rootDir == null) {
         rootDir = emptyRoot();
+      }
+      if (notifier == null) {
+        notifier = new Slf4jNotifier(verbose);
       }
       return new RevokeEarnMock(this);
     }

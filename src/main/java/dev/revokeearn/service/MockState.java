@@ -1,14 +1,19 @@
 package dev.revokeearn.service;
 
+import dev.revokeearn.auth.AccessGroup;
 import dev.revokeearn.auth.Authenticator;
+import dev.revokeearn.auth.OAuthClient;
+import dev.revokeearn.auth.Till;
 import dev.revokeearn.ledger.CustomerKey;
 import dev.revokeearn.ledger.EarnLedger;
 import dev.revokeearn.ledger.InMemoryLedgerStore;
 import dev.revokeearn.ledger.LedgerStore;
 import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +52,46 @@ public final class MockState {
   /** Every org's ledger by org id, as it is now. */
   public Map<Long, EarnLedger> orgs() {
     return Map.copyOf(orgs);
+  }
+
+  /** A fresh org's id and the credentials that reach it. */
+  public record CreatedOrg(
+      long orgId, String username, String password, String key, String secret) {}
+
+  /**
+   * A new, empty org with its own till and OAuth client (random secrets, access to badges), for a
+   * test suite that must not see anyone else's state. Gone after {@link #reset()}.
+   */
+  public synchronized CreatedOrg createOrg() {
+    SecureRandom random = new SecureRandom();
+    long orgId;
+    do {
+      orgId = 1_000_000_000L + random.nextInt(1_000_000_000);
+    } while (orgs.containsKey(orgId));
+    CreatedOrg created =
+        new CreatedOrg(
+            orgId,
+            "org-" + orgId + ".till",
+            HexFormat.of().formatHex(random.generateSeed(12)),
+            "org-" + orgId + "-key",
+            HexFormat.of().formatHex(random.generateSeed(12)));
+    orgs.put(orgId, new EarnLedger(newStore(), clock));
+    authenticator.register(
+        orgId, new Till(created.username(), created.password(), Set.of(AccessGroup.BADGES)));
+    authenticator.register(
+        orgId, new OAuthClient(created.key(), created.secret(), 300, Set.of(AccessGroup.BADGES)));
+    return created;
+  }
+
+  /** Removes an org, its state and its credentials; false if there was none. */
+  public synchronized boolean removeOrg(long orgId) {
+    EarnLedger removed = orgs.remove(orgId);
+    if (removed == null) {
+      return false;
+    }
+    authenticator.removeOrg(orgId);
+    removed.store().clear();
+    return true;
   }
 
   /** Back to the start-up seed: later earns, revokes and added state are gone. */

@@ -1,0 +1,52 @@
+package dev.revokeearn.mock;
+
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.security.Authenticator;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Who may use {@code /__admin}: by default only clients on this machine (loopback), whatever
+ * address the mock listens on; with a token, only requests sending {@code Authorization: Bearer
+ * <token>}. WireMock answers 401 to the others.
+ */
+final class AdminGuard implements Authenticator {
+  private final boolean allowRemote;
+  private final byte[] token;
+
+  /**
+   * @param allowRemote whether clients on other machines may use the admin API
+   * @param token the bearer token the admin API requires, or null for none
+   */
+  AdminGuard(boolean allowRemote, String token) {
+    this.allowRemote = allowRemote;
+    this.token = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public boolean authenticate(Request request) {
+    if (!allowRemote && !isLoopback(request.getClientIp())) {
+      return false;
+    }
+    if (token == null) {
+      return true;
+    }
+    String sent = request.getHeader("Authorization");
+    return sent != null
+        && MessageDigest.isEqual(token, sent.strip().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean isLoopback(String clientIp) {
+    if (clientIp == null) {
+      return false;
+    }
+    try {
+      // A literal address: no lookup happens.
+      return InetAddress.getByName(clientIp).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.revokeearn.mock;
+
+import com.github.tomakehurst.wiremock.common.Notifier;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps credentials out of the logs: WireMock's verbose request logging prints headers and bodies,
+ * so Authorization and OAuth token headers, and password, secret and accessToken values (JSON or
+ * YAML) are replaced before a message reaches the real notifier.
+ */
+final class RedactingNotifier implements Notifier {
+  private static final String REDACTED = "[redacted]";
+  private static final Pattern HEADERS =
+      Pattern.compile(
+          "(?im)^(\\s*(?:Authorization|X-CAP-API-OAUTH-TOKEN|Proxy-Authorization)\\s*:\\s*).*$");
+  private static final Pattern JSON_SECRETS =
+      Pattern.compile("(?i)(\"(?:password|secret|accessToken)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+
+  /** The same inside a JSON string, as WireMock logs a response definition's body. */
+  private static final Pattern ESCAPED_JSON_SECRETS =
+      Pattern.compile("(?i)(\\\\\"(?:password|secret|accessToken)\\\\\"\\s*:\\s*\\\\\")[^\"\\\\]*");
+
+  private static final Pattern YAML_SECRETS =
+      Pattern.compile(
+          "(?im)(\\b(?:password|secret|accessToken)\\s*:\\s*)(?![\\s\"]*\\[redacted)[^\\s,}\\]]+");
+
+  private final Notifier delegate;
+
+  RedactingNotifier(Notifier delegate) {
+    this.delegate = delegate;
+  }
+
+  static String redact(String message) {
+    if (message == null) {
+      return null;
+    }
+    String text = HEADERS.matcher(message).replaceAll("$1" + REDACTED);
+    text = JSON_SECRETS.matcher(text).replaceAll("$1\"" + REDACTED + "\"");
+    text = ESCAPED_JSON_SECRETS.matcher(text).replaceAll("$1" + REDACTED);
+    return YAML_SECRETS.matcher(text).replaceAll("$1" + REDACTED);
+  }
+
+  @Override
+  public void info(String message) {
+    delegate.info(redact(message));
+  }
+
+  @Override
+  public void error(String message) {
+    delegate.error(redact(message));
+  }
+
+  @Override
+  public void error(String message, Throwable t) {
+    delegate.error(redact(message), t);
+  }
+}
