@@ -72,6 +72,15 @@ public final class MockCommand implements Callable<Integer> {
   Path rootDir;
 
   @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Keep the ledger (earn instances, revokes, customers, badges) in a SQLite"
+              + " database in DIR, each write committed before the answer, and reopen it at start."
+              + " The seed's ledger data is loaded only into an empty database. Default: in memory.")
+  Path stateDir;
+
+  @Option(
       names = "--journal-entries",
       paramLabel = "N",
       description =
@@ -163,12 +172,15 @@ public final class MockCommand implements Callable<Integer> {
               .seed(seedData)
               .rootDir(rootDir)
               .journalEntries(journalEntries)
+              .stateDir(stateDir)
               .verbose(verbose)
               .adminToken(adminToken == null || adminToken.isBlank() ? null : adminToken)
               .adminRemote(adminRemote)
               .build();
     } catch (SeedException | IllegalArgumentException e) {
       return usage(e.getMessage());
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      return usage("--state-dir " + stateDir + ": " + e.getMessage());
     }
     try {
       mock.start();

@@ -1,5 +1,6 @@
 package dev.revokeearn.ledger;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** How a request names a customer: an identifier type and its value. */
@@ -7,6 +8,13 @@ public record CustomerKey(IdentifierType type, String value) {
   public CustomerKey {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
+  }
+
+  /** The key as stores index it: emails match whatever their case, other identifiers exactly. */
+  public CustomerKey normalized() {
+    return type == IdentifierType.EMAIL
+        ? new CustomerKey(type, value.toLowerCase(Locale.ROOT))
+        : this;
   }
 
   public static CustomerKey id(long customerId) {

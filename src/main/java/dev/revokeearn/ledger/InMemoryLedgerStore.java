@@ -2,7 +2,6 @@ package dev.revokeearn.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,17 +24,17 @@ public final class InMemoryLedgerStore implements LedgerStore {
     if (previous != null) {
       previous.keys().forEach(customersByKey::remove);
     }
-    customer.keys().forEach(key -> customersByKey.put(normalize(key), customer));
+    customer.keys().forEach(key -> customersByKey.put(key.normalized(), customer));
   }
 
   @Override
   public void putBadge(BadgeMeta badge) {
-    badges.put(idKey(badge.id()), badge);
+    badges.put(ObjectIds.normalize(badge.id()), badge);
   }
 
   @Override
   public void putEarn(EarnInstance instance) {
-    earns.put(idKey(instance.earnedBadgeId()), instance);
+    earns.put(ObjectIds.normalize(instance.earnedBadgeId()), instance);
     if (instance.requestId() != null) {
       earnByRequest.put(requestKey(instance), instance.earnedBadgeId());
     }
@@ -43,17 +42,17 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   @Override
   public Optional<Customer> customer(CustomerKey key) {
-    return Optional.ofNullable(customersByKey.get(normalize(key)));
+    return Optional.ofNullable(customersByKey.get(key.normalized()));
   }
 
   @Override
   public Optional<BadgeMeta> badge(String badgeMetaId) {
-    return Optional.ofNullable(badges.get(idKey(badgeMetaId)));
+    return Optional.ofNullable(badges.get(ObjectIds.normalize(badgeMetaId)));
   }
 
   @Override
   public Optional<EarnInstance> earn(String earnedBadgeId) {
-    return Optional.ofNullable(earns.get(idKey(earnedBadgeId)));
+    return Optional.ofNullable(earns.get(ObjectIds.normalize(earnedBadgeId)));
   }
 
   @Override
@@ -75,7 +74,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
   public Optional<EarnInstance> revoke(String earnedBadgeId, String badgeMetaId, long customerId) {
     EarnInstance[] revoked = {null};
     earns.computeIfPresent(
-        idKey(earnedBadgeId),
+        ObjectIds.normalize(earnedBadgeId),
         (id, instance) -> {
           if (!instance.revocableBy(badgeMetaId, customerId)) {
             return instance;
@@ -91,7 +90,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     if (earnByRequest.putIfAbsent(requestKey(instance), instance.earnedBadgeId()) != null) {
       return false;
     }
-    earns.put(idKey(instance.earnedBadgeId()), instance);
+    earns.put(ObjectIds.normalize(instance.earnedBadgeId()), instance);
     return true;
   }
 
@@ -104,19 +103,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     earnByRequest.clear();
   }
 
-  /** Ids are hex: the same id in upper or lower case is the same instance. */
-  private static String idKey(String id) {
-    return id.toLowerCase(Locale.ROOT);
-  }
-
   private static String requestKey(EarnInstance instance) {
-    return idKey(instance.badgeMetaId()) + "/" + instance.requestId();
-  }
-
-  /** Emails match whatever their case; other identifiers match exactly. */
-  private static CustomerKey normalize(CustomerKey key) {
-    return key.type() == IdentifierType.EMAIL
-        ? new CustomerKey(key.type(), key.value().toLowerCase(Locale.ROOT))
-        : key;
+    return ObjectIds.normalize(instance.badgeMetaId()) + "/" + instance.requestId();
   }
 }

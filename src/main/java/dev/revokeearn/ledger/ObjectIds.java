@@ -3,6 +3,7 @@ package dev.revokeearn.ledger;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -20,6 +21,11 @@ public final class ObjectIds implements Supplier<String> {
     SecureRandom random = new SecureRandom();
     random.nextBytes(processPart);
     counter = new AtomicInteger(random.nextInt());
+  }
+
+  /** Ids are hex: the same id in upper or lower case names the same thing. */
+  public static String normalize(String id) {
+    return id.toLowerCase(Locale.ROOT);
   }
 
   @Override

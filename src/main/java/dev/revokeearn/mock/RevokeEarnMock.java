@@ -6,9 +6,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.revokeearn.ledger.LedgerStores;
 import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedFiles;
 import dev.revokeearn.service.MockState;
+import dev.revokeearn.store.SqliteLedgerStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +37,13 @@ public final class RevokeEarnMock implements AutoCloseable {
   private final String bindAddress;
 
   private RevokeEarnMock(Builder builder) {
-    this.state = new MockState(builder.seed, builder.clock);
+    this.state =
+        new MockState(
+            builder.seed,
+            builder.clock,
+            builder.stateDir == null
+                ? LedgerStores.inMemory()
+                : SqliteLedgerStores.open(builder.stateDir));
     this.bindAddress = builder.bindAddress;
     WireMockConfiguration config =
         wireMockConfig()
@@ -91,6 +99,7 @@ public final class RevokeEarnMock implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    state.close();
   }
 
   /** Settings with the defaults of the standalone jar. */
@@ -106,6 +115,7 @@ public final class RevokeEarnMock implements AutoCloseable {
     private String adminToken;
     private boolean adminRemote;
     private Notifier notifier;
+    private Path stateDir;
 
     /** 0 picks a free port. */
     public Builder port(int port) {
@@ -126,6 +136,12 @@ public final class RevokeEarnMock implements AutoCloseable {
     /** WireMock's root: its {@code mappings/} holds users' static stubs beside ours. */
     public Builder rootDir(Path rootDir) {
       this.rootDir = rootDir;
+      return this;
+    }
+
+    /** Keep the ledger in a SQLite database in this directory, across restarts; null: in memory. */
+    public Builder stateDir(Path stateDir) {
+      this.stateDir = stateDir;
       return this;
     }
 

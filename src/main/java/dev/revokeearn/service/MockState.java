@@ -6,8 +6,8 @@ import dev.revokeearn.auth.OAuthClient;
 import dev.revokeearn.auth.Till;
 import dev.revokeearn.ledger.CustomerKey;
 import dev.revokeearn.ledger.EarnLedger;
-import dev.revokeearn.ledger.InMemoryLedgerStore;
 import dev.revokeearn.ledger.LedgerStore;
+import dev.revokeearn.ledger.LedgerStores;
 import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedException;
 import java.security.SecureRandom;
@@ -22,19 +22,32 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the mock knows: each org's ledger and every org's credentials, loaded from a seed.
- * {@link #reset()} restores the start-up seed; {@link #apply(Seed)} adds to the current state.
+ * {@link #reset()} restores the start-up seed; {@link #apply(Seed)} adds to the current state. With
+ * a durable store that already holds state, the ledgers are kept as stored and only the seed's
+ * credentials are loaded (credentials always come from the seed, never from the store).
  */
-public final class MockState {
+public final class MockState implements AutoCloseable {
   private final Seed startSeed;
   private final Clock clock;
   private final Authenticator authenticator;
+  private final LedgerStores stores;
   private final Map<Long, EarnLedger> orgs = new ConcurrentHashMap<>();
 
   public MockState(Seed seed, Clock clock) {
+    this(seed, clock, LedgerStores.inMemory());
+  }
+
+  public MockState(Seed seed, Clock clock, LedgerStores stores) {
     this.startSeed = seed;
     this.clock = clock;
+    this.stores = stores;
     this.authenticator = new Authenticator(clock);
-    apply(seed);
+    if (stores.isNew()) {
+      apply(seed);
+    } else {
+      stores.orgIds().forEach(this::ledgerOf);
+      registerCredentials(seed);
+    }
   }
 
   public Authenticator authenticator() {
@@ -75,7 +88,7 @@ public final class MockState {
             HexFormat.of().formatHex(random.generateSeed(12)),
             "org-" + orgId + "-key",
             HexFormat.of().formatHex(random.generateSeed(12)));
-    orgs.put(orgId, new EarnLedger(newStore(), clock));
+    ledgerOf(orgId);
     authenticator.register(
         orgId, new Till(created.username(), created.password(), Set.of(AccessGroup.BADGES)));
     authenticator.register(
@@ -85,21 +98,25 @@ public final class MockState {
 
   /** Removes an org, its state and its credentials; false if there was none. */
   public synchronized boolean removeOrg(long orgId) {
-    EarnLedger removed = orgs.remove(orgId);
-    if (removed == null) {
+    if (orgs.remove(orgId) == null) {
       return false;
     }
     authenticator.removeOrg(orgId);
-    removed.store().clear();
+    stores.drop(orgId);
     return true;
   }
 
   /** Back to the start-up seed: later earns, revokes and added state are gone. */
   public synchronized void reset() {
     authenticator.clear();
-    orgs.values().forEach(ledger -> ledger.store().clear());
+    orgs.keySet().forEach(stores::drop);
     orgs.clear();
     apply(startSeed);
+  }
+
+  @Override
+  public void close() {
+    stores.close();
   }
 
   /**
@@ -110,12 +127,9 @@ public final class MockState {
    */
   public synchronized void apply(Seed seed) {
     checkReferences(seed);
+    registerCredentials(seed);
     for (Seed.Org org : seed.orgs()) {
-      EarnLedger ledger =
-          orgs.computeIfAbsent(org.orgId(), id -> new EarnLedger(newStore(), clock));
-      LedgerStore store = ledger.store();
-      org.tills().forEach(till -> authenticator.register(org.orgId(), till.toTill()));
-      org.oauthClients().forEach(client -> authenticator.register(org.orgId(), client.toClient()));
+      LedgerStore store = ledgerOf(org.orgId()).store();
       org.customers().forEach(customer -> store.putCustomer(customer.toCustomer()));
       org.badges().forEach(badge -> store.putBadge(badge.toBadge()));
       for (Seed.EarnEntry earn : org.earnInstances()) {
@@ -123,6 +137,18 @@ public final class MockState {
             earn.toInstance(store.badge(earn.badgeMetaId()).orElseThrow(), clock.instant()));
       }
     }
+  }
+
+  private void registerCredentials(Seed seed) {
+    for (Seed.Org org : seed.orgs()) {
+      ledgerOf(org.orgId());
+      org.tills().forEach(till -> authenticator.register(org.orgId(), till.toTill()));
+      org.oauthClients().forEach(client -> authenticator.register(org.orgId(), client.toClient()));
+    }
+  }
+
+  private EarnLedger ledgerOf(long orgId) {
+    return orgs.computeIfAbsent(orgId, id -> new EarnLedger(stores.open(id), clock));
   }
 
   private void checkReferences(Seed seed) {
@@ -172,9 +198,5 @@ public final class MockState {
     if (owner.isPresent() && owner.get() != org.orgId()) {
       throw new SeedException(what + " already belongs to org " + owner.get());
     }
-  }
-
-  private static LedgerStore newStore() {
-    return new InMemoryLedgerStore();
   }
 }

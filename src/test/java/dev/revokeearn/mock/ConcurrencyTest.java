@@ -22,21 +22,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.TestInstance;
 
 /** Many clients at once over real HTTP: one revoke wins, one earn per request id. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrencyTest {
   static final int CLIENTS = 64;
-  static RevokeEarnMock mock;
+  RevokeEarnMock mock;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   ExecutorService pool;
 
+  /** The mock's settings; {@link DurableConcurrencyTest} adds a state directory. */
+  RevokeEarnMock.Builder settings() {
+    return RevokeEarnMock.builder().port(0);
+  }
+
   @BeforeAll
-  static void start() {
-    mock = RevokeEarnMock.builder().port(0).build().start();
+  void start() {
+    mock = settings().build().start();
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     mock.close();
   }
 

@@ -53,6 +53,12 @@ public final class JarProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** SIGKILL: no shutdown hook, no flush, as a crash or an OOM killer would. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(15, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() {
     process.destroyForcibly();

@@ -1,0 +1,8 @@
+package dev.revokeearn.ledger;
+
+class InMemoryLedgerStoreTest extends LedgerStoreContract {
+  @Override
+  protected LedgerStore newStore() {
+    return new InMemoryLedgerStore();
+  }
+}
