@@ -24,9 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Authenticator {
   private record Owned<T>(long orgId, T credential) {}
 
+  /** A till with its password hash worked out once, not on every request. */
+  private record HashedTill(Till till, String passwordHash) {
+    HashedTill(Till till) {
+      this(till, till.passwordHash());
+    }
+  }
+
   private final Clock clock;
   private final JwtTokens tokens = new JwtTokens();
-  private final Map<String, Owned<Till>> tills = new ConcurrentHashMap<>();
+  private final Map<String, Owned<HashedTill>> tills = new ConcurrentHashMap<>();
   private final Map<String, Owned<OAuthClient>> clients = new ConcurrentHashMap<>();
 
   public Authenticator(Clock clock) {
@@ -37,7 +44,7 @@ public final class Authenticator {
   public void register(long orgId, Till till) {
     tills.merge(
         till.username(),
-        new Owned<>(orgId, till),
+        new Owned<>(orgId, new HashedTill(till)),
         (old, now) -> sameOrg(old, now, "till username " + till.username()));
   }
 
@@ -138,15 +145,13 @@ public final class Authenticator {
     if (colon < 0) {
       return new AuthOutcome.Denied();
     }
-    Owned<Till> owned = tills.get(decoded.substring(0, colon));
+    Owned<HashedTill> owned = tills.get(decoded.substring(0, colon));
     String sentHash = decoded.substring(colon + 1).toLowerCase(Locale.ROOT);
-    if (owned == null || !constantTimeEquals(Md5.hex(owned.credential().password()), sentHash)) {
+    if (owned == null || !constantTimeEquals(owned.credential().passwordHash(), sentHash)) {
       return new AuthOutcome.Denied();
     }
-    return grant(
-        owned,
-        owned.credential().accessGroups().contains(accessGroup),
-        owned.credential().username());
+    Till till = owned.credential().till();
+    return grant(owned, till.accessGroups().contains(accessGroup), till.username());
   }
 
   private static AuthOutcome grant(Owned<?> owned, boolean hasAccess, String principal) {

@@ -8,6 +8,11 @@ public record Till(String username, String password, Set<String> accessGroups) {
     accessGroups = Set.copyOf(accessGroups);
   }
 
+  /** What a client sends in place of the password: its lowercase hex MD5. */
+  public String passwordHash() {
+    return Md5.hex(password);
+  }
+
   @Override
   public String toString() {
     return "Till[" + username + "]";

@@ -6,8 +6,12 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks requests against the OpenAPI contract with swagger-request-validator. Credentials are not
@@ -28,7 +32,23 @@ public final class ContractGate {
     METHOD_NOT_ALLOWED
   }
 
+  /** What the contract can look at in a request; equal keys get equal verdicts. */
+  private record VerdictKey(
+      String method,
+      String path,
+      Map<String, Collection<String>> query,
+      Collection<String> contentType,
+      Collection<String> accept,
+      Collection<String> identifier,
+      String body) {}
+
+  /** Requests this small are worth remembering; larger ones are rare and checked each time. */
+  private static final int CACHED_BODY_CHARS = 2048;
+
+  private static final int CACHED_VERDICTS = 10_000;
+
   private final OpenApiInteractionValidator validator;
+  private final Map<VerdictKey, List<ContractViolation>> verdicts = new ConcurrentHashMap<>();
 
   public ContractGate(String contractYaml) {
     validator =
@@ -68,10 +88,48 @@ public final class ContractGate {
     return this;
   }
 
-  /** Every way the request breaks the contract, one violation per problem; empty if none. */
+  /**
+   * Every way the request breaks the contract, one violation per problem; empty if none. Verdicts
+   * on small requests are remembered (a test suite sends the same request again and again, and
+   * schema validation is most of the mock's work): the cache holds at most {@value
+   * #CACHED_VERDICTS} and starts afresh when full.
+   */
   public List<ContractViolation> check(Request request) {
+    String body = RequestBodies.text(request);
+    if (body.length() > CACHED_BODY_CHARS) {
+      return validate(request, body);
+    }
+    VerdictKey key =
+        new VerdictKey(
+            request.getMethod().name(),
+            request.getPath(),
+            queryOf(request),
+            request.getHeaderValues("Content-Type"),
+            request.getHeaderValues("Accept"),
+            request.getHeaderValues("X-CAP-CUSTOMER-IDENTIFIER"),
+            body);
+    List<ContractViolation> verdict = verdicts.get(key);
+    if (verdict == null) {
+      verdict = validate(request, body);
+      if (verdicts.size() >= CACHED_VERDICTS) {
+        verdicts.clear();
+      }
+      verdicts.put(key, verdict);
+    }
+    return verdict;
+  }
+
+  private static Map<String, Collection<String>> queryOf(Request request) {
+    Map<String, Collection<String>> query = new HashMap<>();
+    request
+        .getQueryParameters()
+        .forEach(name -> query.put(name, List.copyOf(request.getQueryParameterValues(name))));
+    return query;
+  }
+
+  private List<ContractViolation> validate(Request request, String body) {
     List<ContractViolation> violations = new ArrayList<>();
-    if (!RequestBodies.text(request).isEmpty() && request.getContentType().isEmpty()) {
+    if (!body.isEmpty() && request.getContentType().isEmpty()) {
       // The validator lets a body without Content-Type through; Capillary's gateway needs JSON.
       violations.add(
           new ContractViolation(
@@ -82,7 +140,7 @@ public final class ContractGate {
         violations.addAll(ViolationMessages.translate(message));
       }
     }
-    return violations;
+    return List.copyOf(violations);
   }
 
   public Route route(Request request) {

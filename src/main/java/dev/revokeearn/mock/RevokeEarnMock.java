@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Notifier;
+import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.revokeearn.ledger.LedgerStores;
@@ -56,12 +57,14 @@ public final class RevokeEarnMock implements AutoCloseable {
             .notifier(new RedactingNotifier(builder.notifier))
             .adminAuthenticator(new AdminGuard(builder.adminRemote, builder.adminToken))
             .stubRequestLoggingDisabled(!builder.verbose);
+    config.usingFilesUnderDirectory(builder.rootDir.toString());
     if (builder.journalEntries == 0) {
       config.disableRequestJournal();
     } else {
-      config.maxRequestJournalEntries(builder.journalEntries);
+      config.withStores(
+          new JournalStores(
+              new SingleRootFileSource(builder.rootDir.toFile()), builder.journalEntries));
     }
-    config.usingFilesUnderDirectory(builder.rootDir.toString());
     this.server = new WireMockServer(config);
   }
 

@@ -1,12 +1,14 @@
 package dev.revokeearn.seed;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads and checks seed files. YAML is a superset of JSON, so one parser reads both. Every problem
@@ -29,13 +32,25 @@ import java.util.regex.Pattern;
 public final class SeedFiles {
   public static final String DEFAULT_SEED = "revoke-earn/default-seed.yaml";
   private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{24}");
+  private static final ObjectMapper JSON = mapper(new JsonFactory());
+  // SnakeYAML refuses documents over 3 MB by default; a seed may hold a million earn instances.
   private static final ObjectMapper YAML =
-      JsonMapper.builder(new YAMLFactory())
-          .addModule(new JavaTimeModule())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+      mapper(YAMLFactory.builder().loaderOptions(codePointLimit(Integer.MAX_VALUE)).build());
 
   private SeedFiles() {}
+
+  private static ObjectMapper mapper(JsonFactory factory) {
+    return JsonMapper.builder(factory)
+        .addModule(new JavaTimeModule())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+  }
+
+  private static LoaderOptions codePointLimit(int limit) {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(limit);
+    return options;
+  }
 
   public static Seed read(Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -59,15 +74,19 @@ public final class SeedFiles {
     }
   }
 
-  /** Parses and checks a seed; {@code source} names it in error messages. */
-  public static Seed parse(InputStream in, String source) {
+  /**
+   * Parses and checks a seed; {@code source} names it in error messages. JSON (the first character
+   * is '{') goes to the JSON parser, which is faster and lighter on a large seed; anything else is
+   * read as YAML.
+   */
+  public static Seed parse(InputStream input, String source) {
     Seed seed;
-    try {
-      byte[] bytes = in.readAllBytes();
-      if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    try (BufferedInputStream in = new BufferedInputStream(input)) {
+      int first = firstNonBlank(in);
+      if (first < 0) {
         throw new SeedException(source + ": the file is empty; it needs an 'orgs' list");
       }
-      seed = YAML.readValue(bytes, Seed.class);
+      seed = (first == '{' ? JSON : YAML).readValue(in, Seed.class);
     } catch (JsonMappingException e) {
       throw new SeedException(
           source + ": at " + path(e) + ": " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
@@ -75,6 +94,9 @@ public final class SeedFiles {
       throw new SeedException(source + ": " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
     } catch (IOException e) {
       throw new SeedException(source + ": " + e.getMessage(), e);
+    }
+    if (seed == null) {
+      throw new SeedException(source + ": the file is empty; it needs an 'orgs' list");
     }
     check(seed, source);
     return seed;
@@ -126,6 +148,18 @@ public final class SeedFiles {
             earns.add(earn.earnedBadgeId().toLowerCase()),
             here + ".earnedBadgeId " + earn.earnedBadgeId() + " appears twice");
         requireObjectId(earn.badgeMetaId(), here + ".badgeMetaId");
+      }
+    }
+  }
+
+  /** The first character that is not white space, left unread in the stream; -1 at the end. */
+  private static int firstNonBlank(BufferedInputStream in) throws IOException {
+    while (true) {
+      in.mark(1);
+      int b = in.read();
+      if (b < 0 || !Character.isWhitespace(b)) {
+        in.reset();
+        return b;
       }
     }
   }
