@@ -158,6 +158,7 @@ public final class MockCommand implements Callable<Integer> {
     configureLogging();
     ContractGate.shared(); // start parsing the contract now, beside the seed and WireMock
     Seed seedData;
+    long loadStart = System.nanoTime();
     try {
       seedData = seed == null ? SeedFiles.defaultSeed() : SeedFiles.read(seed);
     } catch (SeedException e) {
@@ -190,7 +191,18 @@ public final class MockCommand implements Callable<Integer> {
       return STARTUP_FAILED;
     }
     running = mock;
+    long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
     out.println(Banner.text(mock.baseUrl(), seed == null, new Version().version()));
+    out.println(
+        "Seed: "
+            + (seed == null ? "built-in demo" : seed)
+            + ", "
+            + seedData.orgs().size()
+            + " org(s), "
+            + seedData.orgs().stream().mapToInt(o -> o.earnInstances().size()).sum()
+            + " earn instance(s); loaded and started in "
+            + loadMillis
+            + " ms");
     out.flush();
     if (handleSignals) {
       StopSignals.onStop(this::stop);
