@@ -3,9 +3,7 @@ package dev.revokeearn.cli;
 import com.github.tomakehurst.wiremock.common.FatalStartupException;
 import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.mock.RevokeEarnMock;
-import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedException;
-import dev.revokeearn.seed.SeedFiles;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
@@ -157,20 +155,14 @@ public final class MockCommand implements Callable<Integer> {
     }
     configureLogging();
     ContractGate.shared(); // start parsing the contract now, beside the seed and WireMock
-    Seed seedData;
     long loadStart = System.nanoTime();
-    try {
-      seedData = seed == null ? SeedFiles.defaultSeed() : SeedFiles.read(seed);
-    } catch (SeedException e) {
-      return usage(e.getMessage());
-    }
     RevokeEarnMock mock;
     try {
       mock =
           RevokeEarnMock.builder()
               .port(port)
               .bindAddress(bind)
-              .seed(seedData)
+              .seedFile(seed)
               .rootDir(rootDir)
               .journalEntries(journalEntries)
               .stateDir(stateDir)
@@ -197,10 +189,11 @@ public final class MockCommand implements Callable<Integer> {
         "Seed: "
             + (seed == null ? "built-in demo" : seed)
             + ", "
-            + seedData.orgs().size()
+            + mock.state().orgs().size()
             + " org(s), "
-            + seedData.orgs().stream().mapToInt(o -> o.earnInstances().size()).sum()
-            + " earn instance(s); loaded and started in "
+            + mock.state().earnCount()
+            + " earn instance(s);"
+            + " loaded and started in "
             + loadMillis
             + " ms");
     out.flush();

@@ -71,6 +71,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   @Override
+  public int earnCount() {
+    return earns.size();
+  }
+
+  @Override
   public Optional<EarnInstance> revoke(String earnedBadgeId, String badgeMetaId, long customerId) {
     EarnInstance[] revoked = {null};
     earns.computeIfPresent(

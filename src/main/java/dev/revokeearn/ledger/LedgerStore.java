@@ -28,6 +28,9 @@ public interface LedgerStore {
 
   List<EarnInstance> earns();
 
+  /** How many earn instances there are, without listing them. */
+  int earnCount();
+
   /**
    * Atomically makes the instance inactive if it is active and belongs to this badge meta and
    * customer.

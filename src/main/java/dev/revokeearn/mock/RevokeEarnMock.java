@@ -15,6 +15,7 @@ import dev.revokeearn.store.SqliteLedgerStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The reference mock as one object: WireMock with our extension, over a seeded state. Used by the
@@ -109,7 +110,7 @@ public final class RevokeEarnMock implements AutoCloseable {
   public static final class Builder {
     private int port = 8080;
     private String bindAddress = "127.0.0.1";
-    private Seed seed;
+    private Supplier<Seed> seed;
     private Path rootDir;
     private int journalEntries = DEFAULT_JOURNAL_ENTRIES;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
@@ -132,7 +133,13 @@ public final class RevokeEarnMock implements AutoCloseable {
     }
 
     public Builder seed(Seed seed) {
-      this.seed = seed;
+      this.seed = () -> seed;
+      return this;
+    }
+
+    /** A seed file, read at start and again on each reset (a large seed is not kept in memory). */
+    public Builder seedFile(Path seedFile) {
+      this.seed = seedFile == null ? null : () -> SeedFiles.read(seedFile);
       return this;
     }
 
@@ -189,7 +196,7 @@ public final class RevokeEarnMock implements AutoCloseable {
 
     public RevokeEarnMock build() {
       if (seed == null) {
-        seed = SeedFiles.defaultSeed();
+        seed = SeedFiles::defaultSeed;
       }
       if (rootDir == null) {
         rootDir = emptyRoot();

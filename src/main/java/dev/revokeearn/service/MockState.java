@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Everything the mock knows: each org's ledger and every org's credentials, loaded from a seed.
@@ -27,18 +28,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * credentials are loaded (credentials always come from the seed, never from the store).
  */
 public final class MockState implements AutoCloseable {
-  private final Seed startSeed;
+  /**
+   * Where the start-up seed comes from; read again on reset rather than kept, as it may be large.
+   */
+  private final Supplier<Seed> seedSource;
+
   private final Clock clock;
   private final Authenticator authenticator;
   private final LedgerStores stores;
   private final Map<Long, EarnLedger> orgs = new ConcurrentHashMap<>();
 
   public MockState(Seed seed, Clock clock) {
-    this(seed, clock, LedgerStores.inMemory());
+    this(() -> seed, clock, LedgerStores.inMemory());
   }
 
-  public MockState(Seed seed, Clock clock, LedgerStores stores) {
-    this.startSeed = seed;
+  /**
+   * @param seedSource the start-up seed, read now and again on each {@link #reset()}
+   */
+  public MockState(Supplier<Seed> seedSource, Clock clock, LedgerStores stores) {
+    this.seedSource = seedSource;
+    Seed seed = seedSource.get();
     this.clock = clock;
     this.stores = stores;
     this.authenticator = new Authenticator(clock);
@@ -60,6 +69,11 @@ public final class MockState implements AutoCloseable {
 
   public Optional<EarnLedger> ledger(long orgId) {
     return Optional.ofNullable(orgs.get(orgId));
+  }
+
+  /** Earn instances in every org. */
+  public long earnCount() {
+    return orgs.values().stream().mapToLong(ledger -> ledger.store().earnCount()).sum();
   }
 
   /** Every org's ledger by org id, as it is now. */
@@ -111,7 +125,7 @@ public final class MockState implements AutoCloseable {
     authenticator.clear();
     orgs.keySet().forEach(stores::drop);
     orgs.clear();
-    apply(startSeed);
+    apply(seedSource.get());
   }
 
   @Override

@@ -187,6 +187,14 @@ final class SqliteLedgerStore implements LedgerStore {
   }
 
   @Override
+  public int earnCount() {
+    synchronized (lock) {
+      return query("SELECT COUNT(*) FROM earns WHERE org_id = ?", s -> {}, row -> row.getInt(1))
+          .get(0);
+    }
+  }
+
+  @Override
   public Optional<EarnInstance> revoke(String earnedBadgeId, String badgeMetaId, long customerId) {
     synchronized (lock) {
       int changed =

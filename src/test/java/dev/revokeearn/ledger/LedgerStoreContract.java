@@ -79,6 +79,7 @@ public abstract class LedgerStoreContract {
     assertThat(store.customers()).hasSize(1);
     assertThat(store.badges()).hasSize(1);
     assertThat(store.earns()).hasSize(1);
+    assertThat(store.earnCount()).isEqualTo(1);
   }
 
   @Test
