@@ -2,19 +2,13 @@ package dev.revokeearn.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revokeearn.testing.Race;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +22,6 @@ class EarnLedgerTest {
 
   final EarnLedger ledger =
       new EarnLedger(new InMemoryLedgerStore(), Clock.fixed(NOW, ZoneOffset.UTC));
-  final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 
   EarnLedgerTest() {
     LedgerStore store = ledger.store();
@@ -40,11 +33,6 @@ class EarnLedgerTest {
     store.putBadge(
         new BadgeMeta(OTHER_BADGE, EarnType.ISSUE_AND_EARN, true, Set.of(LOYALTY), null));
     store.putEarn(new EarnInstance(EARNED, BADGE, 62090013, null, NOW, null, true));
-  }
-
-  @AfterEach
-  void stopPool() {
-    pool.shutdownNow();
   }
 
   @Test
@@ -80,7 +68,8 @@ class EarnLedgerTest {
   @RepeatedTest(20)
   void concurrentRevokesHaveExactlyOneWinner() throws Exception {
     long winners =
-        race(() -> ledger.revoke(CustomerKey.id(62090013), BADGE, EARNED).isPresent()).stream()
+        Race.run(THREADS, () -> ledger.revoke(CustomerKey.id(62090013), BADGE, EARNED).isPresent())
+            .stream()
             .filter(won -> won)
             .count();
     assertThat(winners).isEqualTo(1);
@@ -90,7 +79,7 @@ class EarnLedgerTest {
   void concurrentEarnsWithOneRequestIdCreateOneInstance() throws Exception {
     EarnCommand command = new EarnCommand(BADGE, CustomerKey.id(62090013), "req-1", null, LOYALTY);
     long created =
-        race(() -> ledger.earn(command) instanceof EarnOutcome.Earned).stream()
+        Race.run(THREADS, () -> ledger.earn(command) instanceof EarnOutcome.Earned).stream()
             .filter(won -> won)
             .count();
     assertThat(created).isEqualTo(1);
@@ -152,25 +141,5 @@ class EarnLedgerTest {
     EarnOutcome outcome = ledger.earn(command);
     assertThat(outcome).isInstanceOf(EarnOutcome.Refused.class);
     return ((EarnOutcome.Refused) outcome).reason();
-  }
-
-  /** Runs the same call on {@value THREADS} threads released at once. */
-  private List<Boolean> race(Callable<Boolean> call) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Boolean>> futures = new ArrayList<>();
-    for (int i = 0; i < THREADS; i++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return call.call();
-              }));
-    }
-    start.countDown();
-    List<Boolean> results = new ArrayList<>();
-    for (Future<Boolean> future : futures) {
-      results.add(future.get());
-    }
-    return results;
   }
 }

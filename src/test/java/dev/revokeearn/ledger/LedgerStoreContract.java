@@ -2,17 +2,11 @@ package dev.revokeearn.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revokeearn.testing.Race;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -25,7 +19,6 @@ public abstract class LedgerStoreContract {
   static final int THREADS = 64;
 
   protected LedgerStore store;
-  private ExecutorService pool;
 
   /** A new, empty store for one test. */
   protected abstract LedgerStore newStore();
@@ -44,12 +37,6 @@ public abstract class LedgerStoreContract {
             Duration.ofDays(365)));
     store.putEarn(
         new EarnInstance(EARNED, BADGE, 62090013, null, AT, AT.plus(Duration.ofDays(365)), true));
-    pool = Executors.newFixedThreadPool(THREADS);
-  }
-
-  @AfterEach
-  void tearDown() {
-    pool.shutdownNow();
   }
 
   @Test
@@ -114,7 +101,7 @@ public abstract class LedgerStoreContract {
 
   @RepeatedTest(10)
   void concurrentRevokesHaveExactlyOneWinner() throws Exception {
-    assertThat(race(() -> store.revoke(EARNED, BADGE, 62090013).isPresent()))
+    assertThat(Race.run(THREADS, () -> store.revoke(EARNED, BADGE, 62090013).isPresent()))
         .containsOnlyOnce(true);
   }
 
@@ -122,30 +109,12 @@ public abstract class LedgerStoreContract {
   void concurrentEarnsWithOneRequestIdAddOne() throws Exception {
     ObjectIds ids = new ObjectIds(java.time.Clock.systemUTC());
     assertThat(
-            race(
+            Race.run(
+                THREADS,
                 () ->
                     store.addEarn(
                         new EarnInstance(ids.get(), BADGE, 62090013, "same", AT, null, true))))
         .containsOnlyOnce(true);
     assertThat(store.earns()).hasSize(2);
-  }
-
-  private List<Boolean> race(Callable<Boolean> call) throws Exception {
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Boolean>> futures = new ArrayList<>();
-    for (int i = 0; i < THREADS; i++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                go.await();
-                return call.call();
-              }));
-    }
-    go.countDown();
-    List<Boolean> results = new ArrayList<>();
-    for (Future<Boolean> f : futures) {
-      results.add(f.get());
-    }
-    return results;
   }
 }
