@@ -1,8 +1,7 @@
 package dev.revokeearn.cli;
 
-import dev.revokeearn.auth.Md5;
+import dev.revokeearn.auth.BasicCredentials;
 import dev.revokeearn.seed.DemoSeed;
-import java.util.Base64;
 
 /** What the standalone mock prints once it is ready: where it is and how to try it. */
 final class Banner {
@@ -24,10 +23,7 @@ final class Banner {
         .append(baseUrl)
         .append("/__admin/reset\n");
     if (defaultSeed) {
-      String basic =
-          Base64.getEncoder()
-              .encodeToString(
-                  (DemoSeed.TILL_USERNAME + ":" + Md5.hex(DemoSeed.TILL_PASSWORD)).getBytes());
+      String basic = BasicCredentials.header(DemoSeed.TILL_USERNAME, DemoSeed.TILL_PASSWORD);
       out.append("Demo credentials: Basic till ")
           .append(DemoSeed.TILL_USERNAME)
           .append(" / ")
@@ -41,7 +37,7 @@ final class Banner {
       out.append("  curl -s -X POST ")
           .append(baseUrl)
           .append("/api_gateway/v1/badges/customer/revokeEarn \\\n")
-          .append("    -H 'Authorization: Basic ")
+          .append("    -H 'Authorization: ")
           .append(basic)
           .append("' \\\n")
           .append("    -H 'Content-Type: application/json' \\\n")

@@ -5,6 +5,7 @@ import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.mock.RevokeEarnMock;
 import dev.revokeearn.seed.SeedException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,8 +173,10 @@ public final class MockCommand implements Callable<Integer> {
               .build();
     } catch (SeedException | IllegalArgumentException e) {
       return usage(e.getMessage());
-    } catch (IllegalStateException | java.io.UncheckedIOException e) {
-      return usage("--state-dir " + stateDir + ": " + e.getMessage());
+    } catch (IllegalStateException | UncheckedIOException e) {
+      // Opening the state directory is the only thing here that fails this way.
+      return usage(
+          stateDir == null ? e.getMessage() : "--state-dir " + stateDir + ": " + e.getMessage());
     }
     try {
       mock.start();

@@ -1,6 +1,6 @@
 package dev.revokeearn.junit;
 
-import dev.revokeearn.auth.Md5;
+import dev.revokeearn.auth.BasicCredentials;
 import dev.revokeearn.ledger.CustomerKey;
 import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.EarnLedger;
@@ -13,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -110,9 +109,7 @@ public final class RevokeEarnMockExtension
 
   /** An {@code Authorization} header value for any till, hashing the password as Capillary does. */
   public static String basicAuthorization(String username, String password) {
-    String credentials = username + ":" + Md5.hex(password);
-    return "Basic "
-        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    return BasicCredentials.header(username, password);
   }
 
   public String oauthKey() {

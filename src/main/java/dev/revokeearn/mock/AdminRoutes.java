@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import dev.revokeearn.auth.Md5;
+import dev.revokeearn.auth.BasicCredentials;
 import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.EarnLedger;
 import dev.revokeearn.seed.SeedException;
@@ -78,13 +78,7 @@ final class AdminRoutes implements AdminApiExtension {
     view.put("orgId", org.orgId());
     view.put("till", Map.of("username", org.username(), "password", org.password()));
     view.put("oauthClient", Map.of("key", org.key(), "secret", org.secret()));
-    view.put(
-        "basicAuthorization",
-        "Basic "
-            + java.util.Base64.getEncoder()
-                .encodeToString(
-                    (org.username() + ":" + Md5.hex(org.password()))
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    view.put("basicAuthorization", BasicCredentials.header(org.username(), org.password()));
     return json(201, view);
   }
 

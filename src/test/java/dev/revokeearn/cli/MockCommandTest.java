@@ -94,7 +94,8 @@ class MockCommandTest {
         .contains(
             "demo.till",
             "demo-key",
-            "curl -s -X POST " + baseUrl + "/api_gateway/v1/badges/customer/revokeEarn");
+            "curl -s -X POST " + baseUrl + "/api_gateway/v1/badges/customer/revokeEarn",
+            "-H 'Authorization: Basic ZGVtby50aWxsOjRiNGQ5NTI5MTQ4ZDhkOTQ0MGQ3ZTIwYzc4Mjg3ZjY5'");
 
     command.stop();
     assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
