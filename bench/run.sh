@@ -5,6 +5,7 @@
 #   success  each request revokes a different seeded earn instance (every answer is 200)
 # Prints req/s and p50/p99 latency per server (median over the rounds) and the mock/WireMock ratios.
 # Settings (environment): ROUNDS=3 DURATION=8s CONNECTIONS=8 WRK_THREADS=1 HEAP=512m SEED_SIZE=400000
+# MOCK_ARGS (extra options for the mock, e.g. "--journal-entries 0" to match the baseline's journal)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ROUNDS=${ROUNDS:-3}
@@ -23,7 +24,8 @@ ROOT_DIR=$(static_root)
 MOCK_PORT=$(free_port)
 WM_PORT=$(free_port)
 JAVA_OPTS=(-Xms$HEAP -Xmx$HEAP)
-java "${JAVA_OPTS[@]}" -jar "$MOCK_JAR" --port "$MOCK_PORT" --seed "$SEED" >"$WORK/mock.log" 2>&1 &
+# shellcheck disable=SC2086 # MOCK_ARGS is a list of options
+java "${JAVA_OPTS[@]}" -jar "$MOCK_JAR" --port "$MOCK_PORT" --seed "$SEED" ${MOCK_ARGS:-} >"$WORK/mock.log" 2>&1 &
 MOCK_PID=$!
 # Plain WireMock at its cheapest: a static stub and no request journal. (With its defaults the
 # journal is unbounded and fills the heap within a few hundred thousand requests; with
