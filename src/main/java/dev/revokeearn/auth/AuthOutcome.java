@@ -5,7 +5,7 @@ import java.time.Instant;
 /** The verdict on a request's credentials. */
 public sealed interface AuthOutcome {
   /** Valid credentials with access: the request acts inside this org. */
-  record Granted(long orgId, String principal) implements AuthOutcome {}
+  record Granted(long orgId) implements AuthOutcome {}
 
   /** No credentials, or wrong ones. */
   record Denied() implements AuthOutcome {}

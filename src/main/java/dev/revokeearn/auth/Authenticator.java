@@ -124,8 +124,7 @@ public final class Authenticator {
     if (!clock.instant().isBefore(claims.get().expiresAt())) {
       return new AuthOutcome.Expired(claims.get().expiresAt());
     }
-    return grant(
-        owned, owned.credential().accessGroups().contains(accessGroup), owned.credential().key());
+    return grant(owned, owned.credential().accessGroups().contains(accessGroup));
   }
 
   private AuthOutcome byBasic(String authorization, String accessGroup) {
@@ -150,14 +149,11 @@ public final class Authenticator {
     if (owned == null || !constantTimeEquals(owned.credential().passwordHash(), sentHash)) {
       return new AuthOutcome.Denied();
     }
-    Till till = owned.credential().till();
-    return grant(owned, till.accessGroups().contains(accessGroup), till.username());
+    return grant(owned, owned.credential().till().accessGroups().contains(accessGroup));
   }
 
-  private static AuthOutcome grant(Owned<?> owned, boolean hasAccess, String principal) {
-    return hasAccess
-        ? new AuthOutcome.Granted(owned.orgId(), principal)
-        : new AuthOutcome.Forbidden();
+  private static AuthOutcome grant(Owned<?> owned, boolean hasAccess) {
+    return hasAccess ? new AuthOutcome.Granted(owned.orgId()) : new AuthOutcome.Forbidden();
   }
 
   private static boolean constantTimeEquals(String expected, String actual) {

@@ -61,10 +61,6 @@ public final class ApiPipeline {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  public int maxBodyBytes() {
-    return maxBodyBytes;
-  }
-
   public Answer handle(Operation operation, Request request) {
     try {
       return new Answer(200, JSON.writeValueAsString(dispatch(operation, request)));

@@ -63,10 +63,6 @@ public final class MockState implements AutoCloseable {
     return authenticator;
   }
 
-  public Clock clock() {
-    return clock;
-  }
-
   public Optional<EarnLedger> ledger(long orgId) {
     return Optional.ofNullable(orgs.get(orgId));
   }

@@ -249,6 +249,22 @@ class ReferenceMockTest {
   }
 
   @Test
+  void aBodyOverTheSizeLimitIs413InTheEnvelopeAndNothingIsRevoked() {
+    String padded =
+        revokeBody(DOC_BADGE, 62090013, DOC_EARNED)
+            .replace(
+                "{", "{\"padding\":\"" + "x".repeat(RevokeEarnMock.DEFAULT_MAX_BODY_BYTES) + "\",");
+    authed()
+        .body(padded)
+        .post(REVOKE)
+        .then()
+        .statusCode(413)
+        .body("errors[0].code", equalTo(413))
+        .body("errors[0].message", equalTo("Request body is larger than 65536 bytes"));
+    authed().body(revokeBody(DOC_BADGE, 62090013, DOC_EARNED)).post(REVOKE).then().statusCode(200);
+  }
+
+  @Test
   void aNonNumericCustomerWithoutTheHeaderIsA400() {
     authed()
         .body(revokeBody(DOC_BADGE, "tom.sawyer@example.com", DOC_EARNED))
