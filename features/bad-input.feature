@@ -43,3 +43,14 @@ Feature: A request that breaks the contract is a 400 naming what is wrong
   Scenario: An empty body
     When the client sends a revoke request with the body ''
     Then the answer is error 400 with HTTP status 400
+
+  @assumption
+  Scenario Outline: A body over 64 KiB on <operation> is refused with 413
+    When the client sends <operation> a body of 70000 bytes
+    Then the answer is error 413 with HTTP status 413
+
+    Examples:
+      | operation  |
+      | revokeEarn |
+      | earn       |
+      | token      |

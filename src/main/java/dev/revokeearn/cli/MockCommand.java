@@ -4,11 +4,13 @@ import com.github.tomakehurst.wiremock.common.FatalStartupException;
 import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.mock.RevokeEarnMock;
 import dev.revokeearn.seed.SeedException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -30,7 +32,9 @@ import picocli.CommandLine.Option;
       "Stateful mock of Capillary's Badges API revokeEarn (with earn and the OAuth token"
           + " endpoint), on WireMock.",
       "Answers like production: 200 for the first revoke of an active earn instance, 409/814"
-          + " after. Admin API under /__admin (POST /__admin/reset restores the seed)."
+          + " after. Admin API under /__admin (POST /__admin/reset restores the seed).",
+      "Serving is the default; 'check' certifies a deployment against the contract (see"
+          + " 'check --help')."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -103,6 +107,14 @@ public final class MockCommand implements Callable<Integer> {
   boolean adminRemote;
 
   @Option(
+      names = "--ready-file",
+      paramLabel = "FILE",
+      description =
+          "Once the mock serves, write its base URL to FILE (a CI job waits for the file);"
+              + " removed again on a clean stop.")
+  Path readyFile;
+
+  @Option(
       names = "--verbose",
       description = "Log every request and WireMock's own messages (credentials redacted).")
   boolean verbose;
@@ -114,6 +126,10 @@ public final class MockCommand implements Callable<Integer> {
   private volatile RevokeEarnMock running;
 
   public static void main(String[] args) {
+    // Picocli looks for Groovy closures when Groovy is on the classpath (REST Assured brings it,
+    // for
+    // check); initialising Groovy's runtime costs start-up time and nothing here uses closures.
+    System.setProperty("picocli.disable.closures", "true");
     MockCommand command = new MockCommand();
     command.handleSignals = true;
     System.exit(run(command, null, null, args));
@@ -126,7 +142,21 @@ public final class MockCommand implements Callable<Integer> {
    * @param err where errors go; null for standard error
    */
   static int run(MockCommand command, PrintWriter out, PrintWriter err, String... args) {
+    return run(command, System.getenv(), out, err, args);
+  }
+
+  /**
+   * @param env the environment {@code check} reads credentials from
+   */
+  static int run(
+      MockCommand command,
+      Map<String, String> env,
+      PrintWriter out,
+      PrintWriter err,
+      String... args) {
     CommandLine cli = new CommandLine(command);
+    // Subcommands first: the streams and handlers set below reach those already added.
+    cli.addSubcommand(new CheckCommand(env));
     if (out != null) {
       cli.setOut(out);
     }
@@ -139,6 +169,15 @@ public final class MockCommand implements Callable<Integer> {
         (ex, ignored) -> {
           command.err.println("error: " + ex.getMessage() + " (see --help)");
           return USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, ignored, parsed) -> {
+          // One line, never a stack trace: what failed, in words a user can act on.
+          command.err.println(
+              "error: "
+                  + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+          command.err.flush();
+          return STARTUP_FAILED;
         });
     return cli.execute(args);
   }
@@ -154,7 +193,14 @@ public final class MockCommand implements Callable<Integer> {
     if (rootDir != null && !Files.isDirectory(rootDir)) {
       return usage("--root-dir " + rootDir + " is not a directory");
     }
-    configureLogging();
+    if (readyFile != null) {
+      try {
+        Files.deleteIfExists(readyFile); // a file left by an earlier run must not say "ready"
+      } catch (IOException e) {
+        return usage("--ready-file " + readyFile + " cannot be replaced: " + e.getMessage());
+      }
+    }
+    Logging.configure(verbose);
     ContractGate.shared(); // start parsing the contract now, beside the seed and WireMock
     long loadStart = System.nanoTime();
     RevokeEarnMock mock;
@@ -200,6 +246,14 @@ public final class MockCommand implements Callable<Integer> {
             + loadMillis
             + " ms");
     out.flush();
+    if (readyFile != null) {
+      try {
+        ReadyFile.write(readyFile, mock.baseUrl());
+      } catch (IOException e) {
+        mock.close();
+        return usage("--ready-file " + readyFile + " cannot be written: " + e.getMessage());
+      }
+    }
     if (handleSignals) {
       StopSignals.onStop(this::stop);
     }
@@ -217,6 +271,9 @@ public final class MockCommand implements Callable<Integer> {
     if (mock != null) {
       mock.close();
     }
+    if (readyFile != null) {
+      ReadyFile.remove(readyFile);
+    }
     stopped.countDown();
   }
 
@@ -224,13 +281,6 @@ public final class MockCommand implements Callable<Integer> {
     err.println("error: " + problem);
     err.flush();
     return USAGE;
-  }
-
-  private void configureLogging() {
-    // slf4j-simple reads these once, when the first logger is made: set them before WireMock
-    // starts.
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
-    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
   }
 
   private static String startupProblem(Throwable e) {

@@ -101,6 +101,32 @@ class MockCommandTest {
     assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
   }
 
+  @Test
+  void theReadyFileAppearsWithTheBaseUrlOnceServingAndGoesOnAStop(@TempDir Path dir)
+      throws Exception {
+    Path ready = dir.resolve("mock.ready");
+    Files.writeString(ready, "http://stale.example:1\n"); // left over by an earlier run
+    MockCommand command = new MockCommand();
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                MockCommand.run(
+                    command,
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    "--port",
+                    "0",
+                    "--ready-file",
+                    ready.toString()));
+    String baseUrl = awaitBaseUrl();
+
+    assertThat(Files.readString(ready)).isEqualTo(baseUrl + "\n");
+    given().baseUri(Files.readString(ready).strip()).get("/__admin/health").then().statusCode(200);
+    command.stop();
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(ready).doesNotExist();
+  }
+
   private String awaitBaseUrl() throws InterruptedException {
     Pattern ready = Pattern.compile("ready at (http://\\S+)");
     for (int i = 0; i < 200; i++) {

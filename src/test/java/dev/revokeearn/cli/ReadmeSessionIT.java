@@ -34,7 +34,7 @@ class ReadmeSessionIT {
   }
 
   /** The fenced block that follows a marker comment. */
-  private static String block(String readme, String marker) {
+  static String block(String readme, String marker) {
     int at = readme.indexOf(marker);
     assertThat(at).as("README.md has " + marker).isNotNegative();
     int open = readme.indexOf("```", at);

@@ -1,116 +1,125 @@
 package dev.revokeearn.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
-import dev.revokeearn.mock.RevokeEarnMock;
-import java.nio.file.Files;
+import dev.revokeearn.seed.DemoSeed;
+import dev.revokeearn.testing.BrokenDeployment;
+import dev.revokeearn.testing.BrokenDeployment.Breakage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The tests of the tests: the conformance suite, run against servers that break the contract in one
- * way each, fails exactly where it should. Each server is the reference mock with one static stub
- * (WireMock's own format) that overrides revokeEarn.
+ * The tests of the tests: the suite, given its target explicitly, passes the reference mock and
+ * fails deployments that each break one thing. No test here touches a system property.
  */
 class ConformanceSelfTest {
-  static final String NEVER_814 =
-      """
-      {"request": {"method": "POST", "urlPath": "/api_gateway/v1/badges/customer/revokeEarn",
-                   "headers": {"Authorization": {"matches": "Basic .*"}},
-                   "bodyPatterns": [{"matchesJsonPath": "$.earnedBadgeId"}]},
-       "response": {"status": 200, "headers": {"Content-Type": "application/json", "X-CAP-REQUEST-ID": "0123456789abcdef0123456789abcdef"},
-                    "transformers": ["response-template"],
-                    "body": "{\\"data\\":{\\"badgeMetaId\\":\\"{{jsonPath request.body '$.badgeMetaId'}}\\",\\"customerId\\":62090013,\\"earnedBadgeId\\":\\"{{jsonPath request.body '$.earnedBadgeId'}}\\",\\"isActive\\":false},\\"errors\\":[],\\"warnings\\":[]}"}}
-      """;
-  static final String STRING_CUSTOMER_ID =
-      NEVER_814.replace("\\\"customerId\\\":62090013", "\\\"customerId\\\":\\\"62090013\\\"");
+  static EmbeddedMock mock;
+  @TempDir Path reports;
+  final StringWriter log = new StringWriter();
 
-  @TempDir Path root;
+  @BeforeAll
+  static void startTheMock() {
+    mock = EmbeddedMock.start();
+  }
 
-  @Test
-  void aServerThatNeverAnswers814FailsTheSecondRevokeScenario() throws Exception {
-    Map<String, TestExecutionResult> results = runSuiteAgainst(NEVER_814);
-
-    assertThat(results.get("Revoking the same earn instance twice").getStatus())
-        .isEqualTo(TestExecutionResult.Status.FAILED);
-    assertThat(results.get("Revoking an earn instance that does not exist").getStatus())
-        .isEqualTo(TestExecutionResult.Status.FAILED);
-    assertThat(results.get("Revoke naming the customer by the numeric customer id").getStatus())
-        .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+  @AfterAll
+  static void stopTheMock() {
+    mock.close();
   }
 
   @Test
-  void aServerThatAnswersCustomerIdAsAStringFailsOnTheContract() throws Exception {
-    Map<String, TestExecutionResult> results = runSuiteAgainst(STRING_CUSTOMER_ID);
+  void theEmbeddedMockPassesEveryScenarioAndCoversTheWholeContract() {
+    ConformanceResult result = run(mock.target(TestData.defaultData()));
 
-    TestExecutionResult success =
-        results.get("Revoke naming the customer by the numeric customer id");
-    assertThat(success.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
-    assertThat(success.getThrowable().orElseThrow().getMessage())
-        .contains("customerId")
-        .contains("does not match any allowed primitive type");
+    assertThat(result.failures()).as(log.toString()).isEmpty();
+    assertThat(result.count(ScenarioResult.Status.SKIPPED)).as(log.toString()).isZero();
+    assertThat(result.coverage().items())
+        .as("every documented answer, received and valid")
+        .allMatch(ContractCoverage.Seen::covered);
+    assertThat(result.coverage().undocumented()).isEmpty();
+    assertThat(reports.resolve("coverage.json")).isRegularFile();
+    assertThat(reports.resolve("report.html")).isRegularFile();
+    assertThat(reports.resolve("cucumber.json")).isRegularFile();
   }
 
+  /** What a run against a deployment can reach: all but what needs the mock's own controls. */
   @Test
-  void theReferenceMockPassesTheSameRun() throws Exception {
-    Map<String, TestExecutionResult> results = runSuiteAgainst(null);
+  void aLiveRunSkipsOnlyMockOnlyScenariosAndLeavesTheirAnswersUncovered() {
+    ConformanceResult result = run(asDeployment(mock.baseUrl()));
 
-    assertThat(results).hasSizeGreaterThan(20);
-    assertThat(results.values()).noneMatch(r -> r.getStatus() == TestExecutionResult.Status.FAILED);
-    // Against a URL, only the scenarios that need the embedded mock's clock or tills are skipped.
-    assertThat(results.entrySet())
-        .filteredOn(e -> e.getValue().getStatus() == TestExecutionResult.Status.ABORTED)
-        .extracting(Map.Entry::getKey)
+    assertThat(result.failures()).as(log.toString()).isEmpty();
+    assertThat(result.skipReasons().keySet()).allMatch(reason -> reason.startsWith("mock-only"));
+    assertThat(
+            result.coverage().items().stream()
+                .filter(seen -> !seen.covered())
+                .map(seen -> seen.item().toString()))
         .containsExactlyInAnyOrder(
-            "An expired OAuth token", "Valid credentials without access to badges");
+            "revokeEarn 401 code 498",
+            "revokeEarn 403 code 4000",
+            "earnBadge 401 code 498",
+            "earnBadge 403 code 4000",
+            "earnBadge 409 code 811",
+            "earnBadge 409 code 815");
   }
 
-  /**
-   * Runs every feature against the reference mock plus one overriding stub; results by scenario.
-   */
-  private Map<String, TestExecutionResult> runSuiteAgainst(String stub) throws Exception {
-    Files.createDirectories(root.resolve("mappings"));
-    if (stub != null) {
-      Files.writeString(root.resolve("mappings/override.json"), stub);
+  @ParameterizedTest
+  @EnumSource(Breakage.class)
+  void aDeploymentThatBreaksOneThingFailsTheScenariosThatCheckIt(Breakage breakage)
+      throws Exception {
+    try (BrokenDeployment broken = BrokenDeployment.start(mock.baseUrl(), breakage)) {
+      ConformanceResult result = run(asDeployment(broken.baseUrl()));
+
+      assertThat(result.passed()).isFalse();
+      Map<String, String> failed =
+          result.failures().stream()
+              .collect(
+                  Collectors.toMap(ScenarioResult::name, ScenarioResult::message, (a, b) -> a));
+      switch (breakage) {
+        case NEVER_814 ->
+            assertThat(failed)
+                .containsKeys(
+                    "Revoking the same earn instance twice",
+                    "Revoking an earn instance that does not exist")
+                .doesNotContainKey("Revoke naming the customer by the numeric customer id");
+        case CUSTOMER_ID_AS_STRING ->
+            assertThat(failed.get("Revoke naming the customer by the numeric customer id"))
+                .contains("breaks the contract")
+                .contains("customerId");
+        case NO_REQUEST_ID ->
+            assertThat(failed.get("Revoke naming the customer by the numeric customer id"))
+                .contains("X-CAP-REQUEST-ID");
+        case ACCEPTS_NO_CREDENTIALS ->
+            assertThat(failed).containsKey("No credentials on revokeEarn");
+        case STILL_ACTIVE ->
+            assertThat(failed.get("Revoke naming the customer by the numeric customer id"))
+                .contains("isActive");
+      }
     }
-    Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
-    try (RevokeEarnMock server = RevokeEarnMock.builder().port(0).rootDir(root).build().start()) {
-      System.setProperty("conformance.baseUrl", server.baseUrl());
-      System.setProperty("CAP_USERNAME", "demo.till");
-      System.setProperty("CAP_PASSWORD", "demo-password");
-      System.setProperty("CAP_OAUTH_KEY", "demo-key");
-      System.setProperty("CAP_OAUTH_SECRET", "demo-secret");
-      LauncherFactory.create()
-          .execute(
-              LauncherDiscoveryRequestBuilder.request()
-                  .selectors(selectDirectory("features"))
-                  .filters(EngineFilter.includeEngines("cucumber"))
-                  .build(),
-              new TestExecutionListener() {
-                @Override
-                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                  if (id.isTest()) {
-                    results.put(id.getDisplayName(), result);
-                  }
-                }
-              });
-    } finally {
-      System.clearProperty("conformance.baseUrl");
-      System.clearProperty("CAP_USERNAME");
-      System.clearProperty("CAP_PASSWORD");
-      System.clearProperty("CAP_OAUTH_KEY");
-      System.clearProperty("CAP_OAUTH_SECRET");
-    }
-    return results;
+  }
+
+  private ConformanceResult run(ConformanceTarget target) {
+    PrintWriter out = new PrintWriter(log, true);
+    return new ConformanceRunner()
+        .run(target, "self-test", new ConformanceRunner.Options(reports, out));
+  }
+
+  private static ConformanceTarget asDeployment(String baseUrl) {
+    return ConformanceTarget.live(
+        baseUrl,
+        Map.of(
+            ConformanceTarget.USERNAME, DemoSeed.TILL_USERNAME,
+            ConformanceTarget.PASSWORD, DemoSeed.TILL_PASSWORD,
+            ConformanceTarget.OAUTH_KEY, DemoSeed.OAUTH_KEY,
+            ConformanceTarget.OAUTH_SECRET, DemoSeed.OAUTH_SECRET),
+        TestData.defaultData());
   }
 }

@@ -1,24 +1,61 @@
 package dev.revokeearn.conformance;
 
-import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.platform.suite.api.ConfigurationParameter;
-import org.junit.platform.suite.api.IncludeEngines;
-import org.junit.platform.suite.api.SelectDirectories;
-import org.junit.platform.suite.api.Suite;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 /**
- * Runs every feature in {@code features/} against the embedded mock, or against {@code
- * -Dconformance.baseUrl=URL} (see {@link Target}). Each scenario is one test in Surefire's report;
- * Cucumber's own reports go to {@code target/cucumber-reports/}.
+ * The build's conformance run, exactly as {@code check} runs it: the features against the embedded
+ * mock, or against {@code -Dconformance.baseUrl=URL} with the CAP_* credentials of the environment
+ * and the {@code -Dconformance.*} test data. These properties are the user's input to the build; no
+ * test sets them.
  */
-@Suite
-@IncludeEngines("cucumber")
-@SelectDirectories("features")
-@ConfigurationParameter(
-    key = PLUGIN_PROPERTY_NAME,
-    value =
-        "summary, html:target/cucumber-reports/cucumber.html,"
-            + " json:target/cucumber-reports/cucumber.json,"
-            + " junit:target/cucumber-reports/cucumber-junit.xml")
-class ConformanceTest {}
+class ConformanceTest {
+  @Test
+  void theTargetConforms() {
+    String url = System.getProperty("conformance.baseUrl", "").strip();
+    TestData data = TestData.from(key -> System.getProperty("conformance." + key));
+    Path reports =
+        Path.of(System.getProperty("conformance.reportDir", "target/conformance-report"));
+    StringWriter log = new StringWriter();
+    PrintWriter out = new PrintWriter(new TeeWriter(log), true);
+    ConformanceRunner.Options options = new ConformanceRunner.Options(reports, out);
+    ConformanceResult result;
+    if (url.isEmpty()) {
+      try (EmbeddedMock mock = EmbeddedMock.start()) {
+        result = new ConformanceRunner().run(mock.target(data), "the embedded mock", options);
+      }
+    } else {
+      ConformanceTarget target = ConformanceTarget.live(url, System.getenv(), data);
+      result = new ConformanceRunner().run(target, "-Dconformance.baseUrl", options);
+      assertThat(result.target()).isEqualTo(target.baseUrl());
+    }
+    assertThat(result.passed()).as(log.toString()).isTrue();
+  }
+
+  /** Prints as it goes and keeps a copy for the failure message. */
+  private static final class TeeWriter extends java.io.Writer {
+    private final StringWriter copy;
+
+    TeeWriter(StringWriter copy) {
+      this.copy = copy;
+    }
+
+    @Override
+    public void write(char[] chars, int off, int len) {
+      System.out.print(new String(chars, off, len));
+      copy.write(chars, off, len);
+    }
+
+    @Override
+    public void flush() {
+      System.out.flush();
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -10,8 +10,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.revokeearn.conformance.AdjustableClock;
 import dev.revokeearn.testing.Credentials;
-import dev.revokeearn.testing.MutableClock;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class ReferenceMockTest {
   static final String ERROR_814 =
       "{\"data\":null,\"errors\":[{\"code\":814,\"message\":\"Active earn instance is not present.\",\"reference\":null}],\"warnings\":null}";
 
-  static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+  static final AdjustableClock clock = new AdjustableClock(Instant.parse("2026-11-25T12:00:00Z"));
   static RevokeEarnMock mock;
   final ObjectMapper json = new ObjectMapper();
 

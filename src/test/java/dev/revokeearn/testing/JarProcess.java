@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,13 +24,40 @@ public final class JarProcess implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
-  /** Starts {@code java -jar revoke-earn-mock.jar --port 0 <args>} and waits for its banner. */
-  public static JarProcess start(String... args) throws Exception {
+  /** What a command of the jar that runs to its end printed, and its exit code. */
+  public record Finished(int exitCode, String output) {}
+
+  /**
+   * Runs {@code java -jar revoke-earn-mock.jar <args>} to its end (at most two minutes).
+   *
+   * @param env added to this process's environment
+   */
+  public static Finished run(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("java", "-jar", jar().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("java -jar " + String.join(" ", args) + " did not end in 2 minutes");
+    }
+    return new Finished(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+
+  private static Path jar() {
     Path jar = Path.of(System.getProperty("mock.jar", "target/revoke-earn-mock.jar"));
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: run mvn package first");
     }
-    List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "--port", "0"));
+    return jar;
+  }
+
+  /** Starts {@code java -jar revoke-earn-mock.jar --port 0 <args>} and waits for its banner. */
+  public static JarProcess start(String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of("java", "-jar", jar().toString(), "--port", "0"));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {

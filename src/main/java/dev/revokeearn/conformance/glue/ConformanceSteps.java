@@ -1,75 +1,82 @@
-package dev.revokeearn.conformance;
+package dev.revokeearn.conformance.glue;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.revokeearn.auth.BasicCredentials;
 import dev.revokeearn.auth.Md5;
-import dev.revokeearn.gate.Contract;
+import dev.revokeearn.conformance.ConformanceRun;
+import dev.revokeearn.conformance.ConformanceTarget;
+import dev.revokeearn.conformance.Login;
+import dev.revokeearn.conformance.MockControls;
+import dev.revokeearn.conformance.TestData;
 import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The steps of {@code features/}, in REST Assured. Every response passes through the contract: a
- * response that breaks {@code openapi/revoke-earn.yaml} fails the scenario with the validator's
- * message. Requests are not checked, since the bad-input scenarios break them on purpose.
+ * The steps of the features, in REST Assured, against the target of the run that executes them (see
+ * {@link ConformanceRun}). Every response passes through {@link ContractCheck}.
  */
 public class ConformanceSteps {
   static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
   static final String EARN = "/api_gateway/v1/badges/customer/earn";
   static final String TOKEN = "/v3/oauth/token/generate";
 
-  private static final OpenApiValidationFilter CONTRACT =
-      new OpenApiValidationFilter(
-          OpenApiInteractionValidator.createForInlineApiSpecification(Contract.text())
-              .withLevelResolver(
-                  LevelResolver.create()
-                      .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                      .build())
-              .build());
+  /** A deployment that does not answer must fail the scenario, not hang the run. */
+  private static final RestAssuredConfig HTTP =
+      RestAssuredConfig.config()
+          .httpClient(
+              HttpClientConfig.httpClientConfig()
+                  .setParam("http.connection.timeout", 10_000)
+                  .setParam("http.socket.timeout", 30_000));
 
   private final ObjectMapper json = new ObjectMapper();
-  private Target target;
+  private ConformanceTarget target;
   private TestData data;
+  private ContractCheck contract;
   private Map<String, String> credentials = Map.of();
   private String earnedBadgeId;
+  private String requestId;
   private Response answer;
   private int tokenTtlSeconds;
 
-  @Before
-  public void chooseTarget() {
-    target = Target.current();
-    data = TestData.fromSystemProperties();
+  @Before(order = 0)
+  public void joinTheRun() {
+    ConformanceRun run =
+        ConformanceRun.current()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The conformance features run only through ConformanceRunner: use"
+                            + " 'java -jar revoke-earn-mock.jar check' or 'mvn test"
+                            + " -Dtest=ConformanceTest'"));
+    target = run.target();
+    data = target.data();
+    contract = new ContractCheck(run.coverage());
   }
 
   // --- Given: state, through the earn endpoint in both modes ---
 
   @Given("the customer has earned the badge")
   public void theCustomerHasEarnedTheBadge() {
-    ObjectNode body = json.createObjectNode();
-    body.put("badgeMetaId", data.badgeMetaId());
-    body.put("customerId", data.customerId());
-    body.put("requestId", "conformance-" + UUID.randomUUID());
-    body.putObject("triggeredBy")
-        .put("ownerType", data.ownerType())
-        .put("referenceId", data.referenceId());
-    Response earned = api().header("Authorization", basicHeader()).body(body.toString()).post(EARN);
+    Response earned =
+        api().header("Authorization", basicHeader()).body(earnBody().toString()).post(EARN);
     assertThat(earned.statusCode())
         .as(
             "set-up: earning badge %s for customer %d answered %s",
@@ -87,11 +94,7 @@ public class ConformanceSteps {
 
   @Given("the client authenticates with an OAuth token")
   public void oauthToken() {
-    Target.Login client =
-        target
-            .oauth()
-            .orElseThrow(
-                () -> Hooks.skip("no OAuth client: set CAP_OAUTH_KEY and CAP_OAUTH_SECRET"));
+    Login client = oauthClient();
     Response token = requestToken(client.user(), client.secret());
     assertThat(token.statusCode()).as("token: %s", token.asString()).isEqualTo(200);
     tokenTtlSeconds = token.path("data.ttlSeconds");
@@ -105,15 +108,14 @@ public class ConformanceSteps {
 
   @Given("the client authenticates with a wrong password")
   public void wrongPassword() {
-    credentials =
-        Map.of(
-            "Authorization",
-            basic(target.basic().user(), Md5.hex(target.basic().secret() + "-wrong")));
+    Login till = till();
+    credentials = Map.of("Authorization", basic(till.user(), Md5.hex(till.secret() + "-wrong")));
   }
 
   @Given("the client authenticates with the till's password unhashed")
   public void unhashedPassword() {
-    credentials = Map.of("Authorization", basic(target.basic().user(), target.basic().secret()));
+    Login till = till();
+    credentials = Map.of("Authorization", basic(till.user(), till.secret()));
   }
 
   @Given("the client sends the OAuth token {string}")
@@ -123,18 +125,33 @@ public class ConformanceSteps {
 
   @Given("the client authenticates as a till without access to badges")
   public void tillWithoutAccess() {
-    credentials = Map.of("Authorization", basic("no-badges.till", Md5.hex("demo-password")));
+    Login till = mock().tillWithoutAccess();
+    credentials = Map.of("Authorization", BasicCredentials.header(till.user(), till.secret()));
   }
 
   @When("the token's lifetime has passed")
   public void tokenLifetimePasses() {
-    target.advanceClock(Duration.ofSeconds(tokenTtlSeconds + 1L));
+    mock().advanceClock(Duration.ofSeconds(tokenTtlSeconds + 1L));
+  }
+
+  // --- When: the OAuth token endpoint ---
+
+  @When("the client asks for an OAuth token with its key and secret")
+  public void tokenWithKeyAndSecret() {
+    Login client = oauthClient();
+    answer = requestToken(client.user(), client.secret());
   }
 
   @When("the client asks for an OAuth token with a wrong secret")
   public void tokenWithWrongSecret() {
-    String key = target.oauth().map(Target.Login::user).orElse("conformance-unknown-key");
+    String key = target.oauth().map(Login::user).orElse("conformance-unknown-key");
     answer = requestToken(key, "conformance-wrong-secret");
+  }
+
+  @When("the client asks for an OAuth token without a secret")
+  public void tokenWithoutSecret() {
+    String key = target.oauth().map(Login::user).orElse("conformance-unknown-key");
+    answer = api().body(json.createObjectNode().put("key", key).toString()).post(TOKEN);
   }
 
   // --- When: revokes ---
@@ -151,6 +168,15 @@ public class ConformanceSteps {
                 revokeBody(data.badgeMetaId(), data.customerBy(identifier), earnedBadgeId)
                     .toString())
             .post(REVOKE);
+  }
+
+  @When("the client calls {word} for the earn instance")
+  public void callOperation(String operation) {
+    switch (operation) {
+      case "revokeEarn" -> revokeNamingTheCustomerBy("customer id");
+      case "earn" -> answer = authed().body(earnBody().toString()).post(EARN);
+      default -> throw new IllegalArgumentException("unknown operation " + operation);
+    }
   }
 
   @When("the client revokes an earn instance that does not exist")
@@ -192,8 +218,9 @@ public class ConformanceSteps {
   public void revokeWithoutContentType() {
     answer =
         given()
+            .config(HTTP)
             .baseUri(target.baseUrl())
-            .filter(CONTRACT)
+            .filter(contract)
             .headers(credentials)
             .noContentType()
             .body(
@@ -222,6 +249,85 @@ public class ConformanceSteps {
     answer = authed().body(body).post(REVOKE);
   }
 
+  @When("the client sends {word} a body of {int} bytes")
+  public void sendOversizedBody(String operation, int bytes) {
+    String path =
+        switch (operation) {
+          case "revokeEarn" -> REVOKE;
+          case "earn" -> EARN;
+          case "token" -> TOKEN;
+          default -> throw new IllegalArgumentException("unknown operation " + operation);
+        };
+    String padding = "x".repeat(Math.max(0, bytes - 20));
+    answer = authed().body("{\"padding\":\"" + padding + "\"}").post(path);
+  }
+
+  // --- When: earns ---
+
+  @When("the client earns the badge with a new request id")
+  public void earnWithNewRequestId() {
+    answer = authed().body(earnBody().toString()).post(EARN);
+  }
+
+  @When("the client earns the badge again with the same request id")
+  public void earnAgainWithSameRequestId() {
+    ObjectNode body = earnBody(data.badgeMetaId(), requestId);
+    answer = authed().body(body.toString()).post(EARN);
+  }
+
+  @When("the client earns the badge without {string}")
+  public void earnWithout(String field) {
+    ObjectNode body = earnBody();
+    if (field.equals("triggeredBy.ownerType")) {
+      ((ObjectNode) body.get("triggeredBy")).remove("ownerType");
+    } else {
+      body.remove(field);
+    }
+    answer = authed().body(body.toString()).post(EARN);
+  }
+
+  @When("the client earns the badge with an earn event date a day from now")
+  public void earnInTheFuture() {
+    ObjectNode body = earnBody();
+    body.put("earnEventDate", Instant.now().plus(Duration.ofDays(1)).toString());
+    answer = authed().body(body.toString()).post(EARN);
+  }
+
+  @When("the client earns a badge that does not exist")
+  public void earnUnknownBadge() {
+    answer =
+        authed().body(earnBody("000000000000000000000000", newRequestId()).toString()).post(EARN);
+  }
+
+  @When("the client earns the badge as an owner without a claim")
+  public void earnUnclaimed() {
+    ObjectNode body = earnBody();
+    ((ObjectNode) body.get("triggeredBy"))
+        .put("referenceId", "conformance-unclaimed-" + UUID.randomUUID());
+    answer = authed().body(body.toString()).post(EARN);
+  }
+
+  @When("the client earns the badge for a customer that does not exist")
+  public void earnUnknownCustomer() {
+    ObjectNode body = earnBody();
+    body.put("customerId", 8_999_999_999_999_999_999L);
+    answer = authed().body(body.toString()).post(EARN);
+  }
+
+  @When("the client earns a badge that is not live")
+  public void earnNotLive() {
+    answer =
+        authed().body(earnBody(mock().notLiveBadgeMetaId(), newRequestId()).toString()).post(EARN);
+  }
+
+  @When("the client earns a badge that must be issued first")
+  public void earnIssueFirst() {
+    answer =
+        authed()
+            .body(earnBody(mock().issueFirstBadgeMetaId(), newRequestId()).toString())
+            .post(EARN);
+  }
+
   // --- Then ---
 
   @Then("the answer is 200 with the success envelope")
@@ -231,14 +337,28 @@ public class ConformanceSteps {
     assertThat(body.getMap("data"))
         .containsOnlyKeys("badgeMetaId", "customerId", "earnedBadgeId", "isActive");
     assertThat(body.getString("data.badgeMetaId")).isEqualToIgnoringCase(data.badgeMetaId());
-    assertThat(body.get("data.customerId") instanceof Number)
-        .as("customerId is a number: " + answer.asString())
-        .isTrue();
-    assertThat(body.getLong("data.customerId")).isEqualTo(data.customerId());
+    assertNumericCustomerId(body);
     assertThat(body.getString("data.earnedBadgeId")).isEqualTo(earnedBadgeId);
-    assertThat(body.getBoolean("data.isActive")).isFalse();
-    assertThat(body.getList("errors")).isEmpty();
-    assertThat(body.getList("warnings")).isEmpty();
+    assertThat(body.getBoolean("data.isActive")).as(answer.asString()).isFalse();
+    emptyErrorsAndWarnings(body);
+  }
+
+  @Then("the answer is 200 with the earned badge")
+  public void earnedBadge() {
+    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+    JsonPath body = answer.jsonPath();
+    assertThat(body.getString("data.badgeMetaId")).isEqualToIgnoringCase(data.badgeMetaId());
+    assertNumericCustomerId(body);
+    assertThat(body.getString("data.earnedBadgeId")).matches("[0-9a-fA-F]{24}");
+    assertThat(body.getString("data.requestId")).isEqualTo(requestId);
+    emptyErrorsAndWarnings(body);
+  }
+
+  @Then("the answer is 200 with a token")
+  public void tokenAnswer() {
+    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+    assertThat(answer.jsonPath().getString("data.accessToken")).isNotBlank();
+    assertThat(answer.jsonPath().getInt("data.ttlSeconds")).isPositive();
     answerCarriesRequestId();
   }
 
@@ -263,6 +383,7 @@ public class ConformanceSteps {
     if (code == 814) {
       assertThat(errors.get(0).get("reference")).isNull();
     }
+    answerCarriesRequestId();
   }
 
   @Then("the error's reference is {string}")
@@ -294,8 +415,25 @@ public class ConformanceSteps {
 
   // --- helpers ---
 
+  private void assertNumericCustomerId(JsonPath body) {
+    assertThat(body.get("data.customerId") instanceof Number)
+        .as("customerId is a number: " + answer.asString())
+        .isTrue();
+    assertThat(body.getLong("data.customerId")).isEqualTo(data.customerId());
+  }
+
+  private void emptyErrorsAndWarnings(JsonPath body) {
+    assertThat(body.getList("errors")).as(answer.asString()).isEmpty();
+    assertThat(body.getList("warnings")).as(answer.asString()).isEmpty();
+    answerCarriesRequestId();
+  }
+
   private RequestSpecification api() {
-    return given().baseUri(target.baseUrl()).filter(CONTRACT).contentType("application/json");
+    return given()
+        .config(HTTP)
+        .baseUri(target.baseUrl())
+        .filter(contract)
+        .contentType("application/json");
   }
 
   private RequestSpecification authed() {
@@ -319,8 +457,60 @@ public class ConformanceSteps {
     return body;
   }
 
+  /** An earn of the test badge for the test customer, with a request id no one used before. */
+  private ObjectNode earnBody() {
+    return earnBody(data.badgeMetaId(), newRequestId());
+  }
+
+  private ObjectNode earnBody(String badgeMetaId, String id) {
+    ObjectNode body = json.createObjectNode();
+    body.put("badgeMetaId", badgeMetaId);
+    body.put("customerId", data.customerId());
+    body.put("requestId", id);
+    body.putObject("triggeredBy")
+        .put("ownerType", data.ownerType())
+        .put("referenceId", data.referenceId());
+    return body;
+  }
+
+  private String newRequestId() {
+    requestId = "conformance-" + UUID.randomUUID();
+    return requestId;
+  }
+
+  private Login till() {
+    return target
+        .basic()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no till credentials: set "
+                        + ConformanceTarget.USERNAME
+                        + " and "
+                        + ConformanceTarget.PASSWORD));
+  }
+
+  private Login oauthClient() {
+    return target
+        .oauth()
+        .orElseThrow(
+            () ->
+                Hooks.skip(
+                    "no OAuth client: set "
+                        + ConformanceTarget.OAUTH_KEY
+                        + " and "
+                        + ConformanceTarget.OAUTH_SECRET));
+  }
+
+  private MockControls mock() {
+    return target
+        .mock()
+        .orElseThrow(() -> new IllegalStateException("only the embedded mock has this control"));
+  }
+
   private String basicHeader() {
-    return basic(target.basic().user(), Md5.hex(target.basic().secret()));
+    Login till = till();
+    return BasicCredentials.header(till.user(), till.secret());
   }
 
   private static String basic(String user, String secret) {

@@ -1,4 +1,4 @@
-package dev.revokeearn.testing;
+package dev.revokeearn.conformance;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, so token expiry is shown without sleeping. */
-public final class MutableClock extends Clock {
+/** A clock moved by hand, so the embedded mock's token expiry is shown without sleeping. */
+public final class AdjustableClock extends Clock {
   private volatile Instant now;
 
-  public MutableClock(Instant start) {
+  public AdjustableClock(Instant start) {
     this.now = start;
   }
 

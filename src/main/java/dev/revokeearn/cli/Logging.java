@@ -1,0 +1,12 @@
+package dev.revokeearn.cli;
+
+/** The standalone jar's logging: warnings and errors only, unless --verbose asks for more. */
+final class Logging {
+  private Logging() {}
+
+  /** slf4j-simple reads these once, when the first logger is made: call before WireMock starts. */
+  static void configure(boolean verbose) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.revokeearn.conformance;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The verdict of a run: every scenario's result and the contract coverage it reached. */
+public record ConformanceResult(
+    String target, List<ScenarioResult> scenarios, ContractCoverage.Report coverage) {
+
+  public ConformanceResult {
+    scenarios = List.copyOf(scenarios);
+  }
+
+  public long count(ScenarioResult.Status status) {
+    return scenarios.stream().filter(s -> s.status() == status).count();
+  }
+
+  public List<ScenarioResult> failures() {
+    return scenarios.stream().filter(s -> s.status() == ScenarioResult.Status.FAILED).toList();
+  }
+
+  /**
+   * Whether the target passed: no scenario failed and at least one passed (a run that checked
+   * nothing certifies nothing).
+   */
+  public boolean passed() {
+    return failures().isEmpty() && count(ScenarioResult.Status.PASSED) > 0;
+  }
+
+  /** {@link #passed()}, and at least this share (percent) of the contract's answers covered. */
+  public boolean passed(double minCoverage) {
+    return passed() && coverage.percent() >= minCoverage;
+  }
+
+  /** How many scenarios were skipped for each reason. */
+  public Map<String, Long> skipReasons() {
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    scenarios.stream()
+        .filter(s -> s.status() == ScenarioResult.Status.SKIPPED)
+        .forEach(s -> reasons.merge(s.message(), 1L, Long::sum));
+    return reasons;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.revokeearn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.revokeearn.conformance.EmbeddedMock;
+import dev.revokeearn.testing.BrokenDeployment;
+import dev.revokeearn.testing.BrokenDeployment.Breakage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code check} in-process: exit codes, one-line errors, the target first and last, reports. */
+class CheckCommandTest {
+  static final Map<String, String> DEMO_ENV =
+      Map.of(
+          "CAP_USERNAME", "demo.till",
+          "CAP_PASSWORD", "demo-password",
+          "CAP_OAUTH_KEY", "demo-key",
+          "CAP_OAUTH_SECRET", "demo-secret");
+
+  static EmbeddedMock deployment;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startADeployment() {
+    deployment = EmbeddedMock.start();
+  }
+
+  @AfterAll
+  static void stopIt() {
+    deployment.close();
+  }
+
+  int check(Map<String, String> env, String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "check";
+    all[1] = "--report-dir";
+    all[2] = dir.resolve("report").toString();
+    System.arraycopy(args, 0, all, 3, args.length);
+    return MockCommand.run(
+        new MockCommand(), env, new PrintWriter(out, true), new PrintWriter(err, true), all);
+  }
+
+  @Test
+  void withoutABaseUrlItChecksTheMockInTheJarAndWritesEveryReport() throws Exception {
+    assertThat(check(Map.of(), "--min-coverage", "100")).as(out + "" + err).isZero();
+
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.get(0)).startsWith("Conformance check of http://127.0.0.1:");
+    assertThat(lines.get(lines.size() - 1)).endsWith(": PASSED");
+    for (String report :
+        List.of(
+            "report.html",
+            "cucumber.html",
+            "cucumber.json",
+            "cucumber-junit.xml",
+            "coverage.json")) {
+      assertThat(dir.resolve("report").resolve(report)).isNotEmptyFile();
+    }
+    JsonNode coverage = new ObjectMapper().readTree(dir.resolve("report/coverage.json").toFile());
+    assertThat(coverage.path("percent").asDouble()).isEqualTo(100.0);
+    assertThat(coverage.path("items").size()).isEqualTo(coverage.path("documented").asInt());
+  }
+
+  @Test
+  void aDeploymentThatNeverAnswers814ExitsOneNamingTheFailingScenarios() throws Exception {
+    try (BrokenDeployment broken =
+        BrokenDeployment.start(deployment.baseUrl(), Breakage.NEVER_814)) {
+      assertThat(check(DEMO_ENV, "--base-url", broken.baseUrl())).isEqualTo(1);
+    }
+    assertThat(out.toString())
+        .contains("FAILED error-814.feature:10 Revoking the same earn instance twice")
+        .contains("skipped 6: mock-only")
+        .endsWith(": FAILED" + System.lineSeparator());
+  }
+
+  @Test
+  void aHealthyDeploymentPassesWithItsMockOnlyScenariosSkipped() {
+    assertThat(check(DEMO_ENV, "--base-url", deployment.baseUrl() + "/"))
+        .as(out.toString())
+        .isZero();
+    assertThat(out.toString()).contains("skipped 6: mock-only").contains("0 failed");
+  }
+
+  @Test
+  void coverageBelowTheMinimumFailsTheRun() {
+    assertThat(check(DEMO_ENV, "--base-url", deployment.baseUrl(), "--min-coverage", "90"))
+        .isEqualTo(1);
+    assertThat(out.toString()).contains("below --min-coverage 90.0%");
+  }
+
+  @Test
+  void testDataComesFromTheDataFileAndFlagsWinOverIt() throws Exception {
+    Path data = dir.resolve("data.yaml");
+    Files.writeString(data, "customerId: 62090014\nemail: huck.finn@example.com\n");
+    // The file names customer 62090014 by id and email, but its other identifiers stay Tom's:
+    // the revokes by mobile, external id and card number must fail.
+    assertThat(check(DEMO_ENV, "--base-url", deployment.baseUrl(), "--data", data.toString()))
+        .isEqualTo(1);
+    assertThat(out.toString())
+        .contains("FAILED success.feature:21 Revoke naming the customer by mobile")
+        .doesNotContain("FAILED success.feature:20 Revoke naming the customer by email");
+
+    out.getBuffer().setLength(0);
+    assertThat(
+            check(
+                DEMO_ENV,
+                "--base-url",
+                deployment.baseUrl(),
+                "--data",
+                data.toString(),
+                "--customer-id",
+                "62090013",
+                "--email",
+                "tom.sawyer@example.com"))
+        .as(out.toString())
+        .isZero();
+  }
+
+  @Test
+  void usageProblemsAreOneLineAndExitCode2() throws Exception {
+    assertThat(check(Map.of(), "--base-url", deployment.baseUrl())).isEqualTo(2);
+    assertThat(err.toString()).contains("set CAP_USERNAME and CAP_PASSWORD");
+
+    assertThat(check(DEMO_ENV, "--base-url", "http://127.0.0.1:1")).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot reach http://127.0.0.1:1: connection refused");
+
+    assertThat(check(DEMO_ENV, "--base-url", "http://no-such-host.invalid")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown host no-such-host.invalid");
+
+    assertThat(check(DEMO_ENV, "--base-url", "ftp://example.com")).isEqualTo(2);
+    assertThat(check(Map.of(), "--tags", "not (")).isEqualTo(2);
+    assertThat(check(Map.of(), "--tags", "@no-such-tag")).isEqualTo(2);
+    assertThat(err.toString()).contains("--tags @no-such-tag selects no scenario");
+    assertThat(check(Map.of(), "--min-coverage", "101")).isEqualTo(2);
+    assertThat(check(Map.of(), "--customer-id", "tom")).isEqualTo(2);
+    assertThat(err.toString()).contains("customerId must be a numeric customer id, got tom");
+
+    Path data = dir.resolve("bad.yaml");
+    Files.writeString(data, "badge: 653ddb33b3cda7078c7c68e9\n");
+    assertThat(check(Map.of(), "--data", data.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown key badge; the keys are badgeMetaId");
+    assertThat(check(Map.of(), "--data", dir.resolve("missing.yaml").toString())).isEqualTo(2);
+
+    assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(err.toString().lines()).allMatch(line -> line.startsWith("error: "));
+  }
+
+  @Test
+  void helpListsTheFlagsAndExitCodes() {
+    assertThat(check(Map.of(), "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--base-url", "--data", "--tags", "--report-dir", "--min-coverage")
+        .contains("CAP_USERNAME", "Exit codes");
+  }
+}
