@@ -102,14 +102,30 @@ public final class Authenticator {
 
   /** A token for a client whose key and secret match; empty otherwise (error 320001). */
   public Optional<IssuedToken> issueToken(String key, String secret) {
-    Owned<OAuthClient> owned = clients.get(key);
-    if (owned == null || !constantTimeEquals(owned.credential().secret(), secret)) {
+    return issue(key, secret).token();
+  }
+
+  /** What a token request gets, and the org whose client key it named (known or not). */
+  public record TokenGrant(Optional<IssuedToken> token, Optional<Long> org) {}
+
+  /** {@link #issueToken}, also saying which org's client the key named. */
+  public TokenGrant issue(String key, String secret) {
+    Owned<OAuthClient> named = key == null ? null : clients.get(key);
+    Optional<Long> org = Optional.ofNullable(named).map(Owned::orgId);
+    return new TokenGrant(token(named, secret), org);
+  }
+
+  private Optional<IssuedToken> token(Owned<OAuthClient> owned, String secret) {
+    if (owned == null
+        || secret == null
+        || !constantTimeEquals(owned.credential().secret(), secret)) {
       return Optional.empty();
     }
     int ttl = owned.credential().ttlSeconds();
     Instant now = clock.instant();
     return Optional.of(
-        new IssuedToken(tokens.issue(key, owned.orgId(), now, now.plusSeconds(ttl)), ttl));
+        new IssuedToken(
+            tokens.issue(owned.credential().key(), owned.orgId(), now, now.plusSeconds(ttl)), ttl));
   }
 
   private AuthOutcome byToken(String token, String accessGroup) {
@@ -122,7 +138,7 @@ public final class Authenticator {
       return new AuthOutcome.Denied();
     }
     if (!clock.instant().isBefore(claims.get().expiresAt())) {
-      return new AuthOutcome.Expired(claims.get().expiresAt());
+      return new AuthOutcome.Expired(owned.orgId(), claims.get().expiresAt());
     }
     return grant(owned, owned.credential().accessGroups().contains(accessGroup));
   }
@@ -145,15 +161,20 @@ public final class Authenticator {
       return new AuthOutcome.Denied();
     }
     Owned<HashedTill> owned = tills.get(decoded.substring(0, colon));
-    String sentHash = decoded.substring(colon + 1).toLowerCase(Locale.ROOT);
-    if (owned == null || !constantTimeEquals(owned.credential().passwordHash(), sentHash)) {
+    if (owned == null) {
       return new AuthOutcome.Denied();
+    }
+    String sentHash = decoded.substring(colon + 1).toLowerCase(Locale.ROOT);
+    if (!constantTimeEquals(owned.credential().passwordHash(), sentHash)) {
+      return new AuthOutcome.Denied(owned.orgId());
     }
     return grant(owned, owned.credential().till().accessGroups().contains(accessGroup));
   }
 
   private static AuthOutcome grant(Owned<?> owned, boolean hasAccess) {
-    return hasAccess ? new AuthOutcome.Granted(owned.orgId()) : new AuthOutcome.Forbidden();
+    return hasAccess
+        ? new AuthOutcome.Granted(owned.orgId())
+        : new AuthOutcome.Forbidden(owned.orgId());
   }
 
   private static boolean constantTimeEquals(String expected, String actual) {

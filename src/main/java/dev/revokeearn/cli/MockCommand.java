@@ -156,7 +156,7 @@ public final class MockCommand implements Callable<Integer> {
       String... args) {
     CommandLine cli = new CommandLine(command);
     // Subcommands first: the streams and handlers set below reach those already added.
-    cli.addSubcommand(new CheckCommand(env));
+    cli.addSubcommand(check(env));
     if (out != null) {
       cli.setOut(out);
     }
@@ -180,6 +180,20 @@ public final class MockCommand implements Callable<Integer> {
           return STARTUP_FAILED;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * The check subcommand; the main (library) artifact leaves it and its dependencies out, and says
+   * where to find it.
+   */
+  private static Object check(Map<String, String> env) {
+    try {
+      return Class.forName("dev.revokeearn.cli.CheckCommand")
+          .getDeclaredConstructor(Map.class)
+          .newInstance(env);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return new CheckUnavailable();
+    }
   }
 
   @Override

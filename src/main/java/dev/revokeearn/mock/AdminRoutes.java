@@ -30,7 +30,8 @@ import java.util.TreeMap;
  *   <li>{@code GET /__admin/revoke-earn/earn-instances/{earnedBadgeId}}: one earn instance;
  *   <li>{@code POST /__admin/revoke-earn/seed}: add a seed (JSON or YAML, the seed file format);
  *   <li>{@code POST /__admin/revoke-earn/orgs}: a fresh, empty org with its own credentials;
- *   <li>{@code DELETE /__admin/revoke-earn/orgs/{orgId}}: remove an org, its state and credentials.
+ *   <li>{@code DELETE /__admin/revoke-earn/orgs/{orgId}}: remove an org, its state and credentials;
+ *   <li>{@code GET /__admin/revoke-earn/orgs/{orgId}/requests}: what the org received and answered.
  * </ul>
  *
  * {@code POST /__admin/reset} (WireMock's own) restores the start-up seed.
@@ -70,6 +71,23 @@ final class AdminRoutes implements AdminApiExtension {
         RequestMethod.DELETE,
         "/revoke-earn/orgs/{orgId}",
         (admin, event, params) -> removeOrg(params.get("orgId")));
+    router.add(
+        RequestMethod.GET,
+        "/revoke-earn/orgs/{orgId}/requests",
+        (admin, event, params) -> exchanges(params.get("orgId")));
+  }
+
+  private ResponseDefinition exchanges(String orgId) {
+    long id;
+    try {
+      id = Long.parseLong(orgId);
+    } catch (NumberFormatException e) {
+      return json(400, error(400, "orgId must be a number, got " + orgId, "orgId"));
+    }
+    if (state.ledger(id).isEmpty()) {
+      return json(404, error(404, "No org " + id, "orgId"));
+    }
+    return json(200, Map.of("orgId", id, "requests", state.exchanges().of(id)));
   }
 
   private ResponseDefinition createOrg() {

@@ -29,7 +29,7 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
   @Override
   public List<Extension> create(WireMockServices services) {
     return List.of(
-        new ApiTransformer(pipeline),
+        new ApiTransformer(pipeline, state.exchanges()),
         new RequestIdStamp(),
         new BuiltInMappings(),
         new StateReset(state),

@@ -34,6 +34,14 @@ public final class RevokeEarnMock implements AutoCloseable {
   /** How many requests WireMock's journal keeps, so a long run's heap stays bounded. */
   public static final int DEFAULT_JOURNAL_ENTRIES = 1000;
 
+  static {
+    // Jetty logs its start and stop at INFO; in a consumer's test run that is noise. The main
+    // artifact relocates SLF4J and slf4j-simple, so this names only the mock's own copy there.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+  }
+
   private final WireMockServer server;
   private final MockState state;
   private final String bindAddress;
@@ -45,7 +53,8 @@ public final class RevokeEarnMock implements AutoCloseable {
             builder.clock,
             builder.stateDir == null
                 ? LedgerStores.inMemory()
-                : SqliteLedgerStores.open(builder.stateDir));
+                : SqliteLedgerStores.open(builder.stateDir),
+            builder.journalEntries);
     this.bindAddress = builder.bindAddress;
     WireMockConfiguration config =
         wireMockConfig()
@@ -54,6 +63,10 @@ public final class RevokeEarnMock implements AutoCloseable {
             // One acceptor is plenty for loopback clients, and Jetty warns when there are more than
             // cores.
             .jettyAcceptors(1)
+            // Plain-HTTP/2 (h2c) upgrades break on a request body of unknown length (Jetty
+            // cancels the stream; Java's HttpClient sends such upgrades by default, e.g. under
+            // Spring's RestClient). Capillary is HTTPS anyway: answer HTTP/1.1.
+            .http2PlainDisabled(true)
             .extensions(new RevokeEarnExtensions(state, builder.maxBodyBytes))
             .notifier(new RedactingNotifier(builder.notifier))
             .adminAuthenticator(new AdminGuard(builder.adminRemote, builder.adminToken))
@@ -155,7 +168,7 @@ public final class RevokeEarnMock implements AutoCloseable {
       return this;
     }
 
-    /** 0 turns the request journal off. */
+    /** Requests kept by WireMock's journal and by each org's exchange log; 0 turns both off. */
     public Builder journalEntries(int journalEntries) {
       this.journalEntries = journalEntries;
       return this;

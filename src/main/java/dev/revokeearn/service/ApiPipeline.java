@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.revokeearn.auth.AccessGroup;
 import dev.revokeearn.auth.AuthOutcome;
+import dev.revokeearn.contract.model.ApiError;
 import dev.revokeearn.contract.model.CustomerIdentifierType;
 import dev.revokeearn.contract.model.EarnBadgeRequest;
 import dev.revokeearn.contract.model.ErrorEnvelope;
@@ -36,8 +37,18 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class ApiPipeline {
-  /** An HTTP status and the JSON body to send. */
-  public record Answer(int status, String json) {}
+  /**
+   * An HTTP status and the JSON body to send.
+   *
+   * @param orgId the org whose credentials the request named (granted or not); null when none
+   * @param errorCodes the Capillary error codes in the body; empty for a success
+   */
+  public record Answer(int status, String json, Long orgId, List<Long> errorCodes) {}
+
+  /** The org a request is attributed to, learnt as the request goes through. */
+  private static final class Attribution {
+    Long orgId;
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
   private static final ObjectMapper JSON =
@@ -62,34 +73,39 @@ public final class ApiPipeline {
   }
 
   public Answer handle(Operation operation, Request request) {
+    Attribution who = new Attribution();
     try {
-      return new Answer(200, JSON.writeValueAsString(dispatch(operation, request)));
+      return new Answer(
+          200, JSON.writeValueAsString(dispatch(operation, request, who)), who.orgId, List.of());
     } catch (ApiProblem problem) {
-      return answer(problem);
+      return answer(problem, who.orgId);
     } catch (RuntimeException | JacksonException e) {
       LOG.error("Unexpected failure on {} {}", request.getMethod(), request.getPath(), e);
-      return answer(CapillaryErrors.unexpected());
+      return answer(CapillaryErrors.unexpected(), who.orgId);
     }
   }
 
-  private Object dispatch(Operation operation, Request request) {
+  private Object dispatch(Operation operation, Request request, Attribution who) {
     checkSize(request);
     return switch (operation) {
       case REVOKE_EARN ->
-          badges(request).revokeEarn(body(request, RevokeEarnRequest.class), identifier(request));
+          badges(request, who)
+              .revokeEarn(body(request, RevokeEarnRequest.class), identifier(request));
       case EARN_BADGE ->
-          badges(request).earnBadge(body(request, EarnBadgeRequest.class), identifier(request));
+          badges(request, who)
+              .earnBadge(body(request, EarnBadgeRequest.class), identifier(request));
       case GENERATE_OAUTH_TOKEN -> {
         requireContract(request);
-        yield new OAuthService(state.authenticator())
-            .generateOAuthToken(body(request, TokenRequest.class));
+        TokenRequest token = body(request, TokenRequest.class);
+        who.orgId = state.authenticator().clientOrg(token.getKey()).orElse(null);
+        yield new OAuthService(state.authenticator()).generateOAuthToken(token);
       }
       case UNMATCHED -> throw unmatched(request);
     };
   }
 
   /** Credentials first, so a caller without them learns nothing about the contract or the data. */
-  private BadgesService badges(Request request) {
+  private BadgesService badges(Request request, Attribution who) {
     AuthOutcome outcome =
         state
             .authenticator()
@@ -97,6 +113,7 @@ public final class ApiPipeline {
                 header(request, "Authorization"),
                 header(request, "X-CAP-API-OAUTH-TOKEN"),
                 AccessGroup.BADGES);
+    who.orgId = outcome.org().orElse(null);
     if (outcome instanceof AuthOutcome.Expired expired) {
       throw CapillaryErrors.tokenExpired(expired.expiredAt());
     }
@@ -162,11 +179,13 @@ public final class ApiPipeline {
     return request.getHeaderValues(name).stream().findFirst().orElse(null);
   }
 
-  private static Answer answer(ApiProblem problem) {
+  private static Answer answer(ApiProblem problem, Long orgId) {
     try {
       return new Answer(
           problem.status(),
-          JSON.writeValueAsString(new ErrorEnvelope(null, problem.errors(), null)));
+          JSON.writeValueAsString(new ErrorEnvelope(null, problem.errors(), null)),
+          orgId,
+          problem.errors().stream().map(ApiError::getCode).toList());
     } catch (JacksonException e) {
       throw new IllegalStateException("The error envelope always serializes", e);
     }

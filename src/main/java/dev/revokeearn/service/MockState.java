@@ -37,16 +37,20 @@ public final class MockState implements AutoCloseable {
   private final Authenticator authenticator;
   private final LedgerStores stores;
   private final Map<Long, EarnLedger> orgs = new ConcurrentHashMap<>();
+  private final ExchangeLog exchanges;
 
   public MockState(Seed seed, Clock clock) {
-    this(() -> seed, clock, LedgerStores.inMemory());
+    this(() -> seed, clock, LedgerStores.inMemory(), 1000);
   }
 
   /**
    * @param seedSource the start-up seed, read now and again on each {@link #reset()}
+   * @param exchangesPerOrg how many requests each org's {@link #exchanges()} keeps
    */
-  public MockState(Supplier<Seed> seedSource, Clock clock, LedgerStores stores) {
+  public MockState(
+      Supplier<Seed> seedSource, Clock clock, LedgerStores stores, int exchangesPerOrg) {
     this.seedSource = seedSource;
+    this.exchanges = new ExchangeLog(exchangesPerOrg);
     Seed seed = seedSource.get();
     this.clock = clock;
     this.stores = stores;
@@ -61,6 +65,11 @@ public final class MockState implements AutoCloseable {
 
   public Authenticator authenticator() {
     return authenticator;
+  }
+
+  /** What each org received: requests and answers, per org. */
+  public ExchangeLog exchanges() {
+    return exchanges;
   }
 
   public Optional<EarnLedger> ledger(long orgId) {
@@ -87,10 +96,7 @@ public final class MockState implements AutoCloseable {
    */
   public synchronized CreatedOrg createOrg() {
     SecureRandom random = new SecureRandom();
-    long orgId;
-    do {
-      orgId = 1_000_000_000L + random.nextInt(1_000_000_000);
-    } while (orgs.containsKey(orgId));
+    long orgId = createEmptyOrg();
     CreatedOrg created =
         new CreatedOrg(
             orgId,
@@ -106,18 +112,32 @@ public final class MockState implements AutoCloseable {
     return created;
   }
 
-  /** Removes an org, its state and its credentials; false if there was none. */
+  /** A new org with no state and no credentials yet, under an id no other org has. */
+  public synchronized long createEmptyOrg() {
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    long orgId;
+    do {
+      orgId = 1_000_000_000L + random.nextInt(1_000_000_000);
+    } while (orgs.containsKey(orgId));
+    ledgerOf(orgId);
+    return orgId;
+  }
+
+  /** Removes an org, its state, its credentials and its exchanges; false if there was none. */
   public synchronized boolean removeOrg(long orgId) {
     if (orgs.remove(orgId) == null) {
       return false;
     }
     authenticator.removeOrg(orgId);
     stores.drop(orgId);
+    exchanges.forget(orgId);
     return true;
   }
 
   /** Back to the start-up seed: later earns, revokes and added state are gone. */
   public synchronized void reset() {
+    exchanges.clear();
     authenticator.clear();
     orgs.keySet().forEach(stores::drop);
     orgs.clear();

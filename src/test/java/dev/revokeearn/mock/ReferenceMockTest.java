@@ -14,6 +14,7 @@ import dev.revokeearn.conformance.AdjustableClock;
 import dev.revokeearn.testing.Credentials;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -431,5 +432,27 @@ class ReferenceMockTest {
   @Test
   void requestIdsAreThirtyTwoLowercaseHex() {
     api().get("/nope").then().header("X-CAP-REQUEST-ID", matchesPattern("[0-9a-f]{32}"));
+  }
+
+  /**
+   * Java's HttpClient asks for an h2c upgrade by default; with a body of unknown length, plain
+   * WireMock's Jetty cancels the stream. The mock answers HTTP/1.1 instead.
+   */
+  @Test
+  void aStreamedBodyFromJavasDefaultHttpClientGetsAnAnswer() throws Exception {
+    byte[] body = revokeBody(DOC_BADGE, 62090013, DOC_EARNED).getBytes(StandardCharsets.UTF_8);
+    java.net.http.HttpResponse<String> answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(mock.baseUrl() + REVOKE))
+                    .header("Authorization", Credentials.demo())
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(body)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
   }
 }

@@ -1,0 +1,40 @@
+package dev.revokeearn.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request an org received and the answer it got, for a test to assert on ("the client revoked
+ * exactly once, with these headers").
+ *
+ * @param operation the contract's operationId ({@code revokeEarn}, {@code earnBadge}, {@code
+ *     generateOAuthToken})
+ * @param headers the request's headers as sent, credentials included
+ * @param errorCodes the Capillary error codes of the answer; empty for a success
+ */
+public record Exchange(
+    Instant at,
+    String operation,
+    String method,
+    String path,
+    Map<String, List<String>> headers,
+    String body,
+    int status,
+    List<Long> errorCodes,
+    String responseBody) {
+
+  public Exchange {
+    headers = Map.copyOf(headers);
+    errorCodes = List.copyOf(errorCodes);
+  }
+
+  /** The first value of a request header, matched case-insensitively; null when absent. */
+  public String header(String name) {
+    return headers.entrySet().stream()
+        .filter(header -> header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty())
+        .map(header -> header.getValue().get(0))
+        .findFirst()
+        .orElse(null);
+  }
+}
