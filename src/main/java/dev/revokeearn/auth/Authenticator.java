@@ -1,88 +1,36 @@
 package dev.revokeearn.auth;
 
+import dev.revokeearn.state.ClientCredential;
+import dev.revokeearn.state.State;
+import dev.revokeearn.state.TillCredential;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a request's credentials the way Capillary does: Basic with the MD5 of the till password,
  * or an OAuth token in X-CAP-API-OAUTH-TOKEN (the token wins when both are sent). Credentials
- * belong to an org; a granted request acts inside it.
+ * belong to an org; a granted request acts inside it. The credentials come from the state the
+ * request reads, so every replica sharing a store agrees.
  *
  * <pre>{@code
  * Authenticator auth = new Authenticator(Clock.systemUTC());
- * auth.register(100737, new Till("demo.till", "demo-password", Set.of(AccessGroup.BADGES)));
- * AuthOutcome outcome = auth.authenticate(authorizationHeader, oauthTokenHeader, AccessGroup.BADGES);
+ * AuthOutcome outcome = auth.authenticate(state, authorizationHeader, oauthTokenHeader, AccessGroup.BADGES);
  * }</pre>
  */
 public final class Authenticator {
-  private record Owned<T>(long orgId, T credential) {}
-
-  /** A till with its password hash worked out once, not on every request. */
-  private record HashedTill(Till till, String passwordHash) {
-    HashedTill(Till till) {
-      this(till, till.passwordHash());
-    }
-  }
+  /** What a token request gets, and the org whose client key it named (known or not). */
+  public record TokenGrant(Optional<IssuedToken> token, Optional<Long> org) {}
 
   private final Clock clock;
   private final JwtTokens tokens = new JwtTokens();
-  private final Map<String, Owned<HashedTill>> tills = new ConcurrentHashMap<>();
-  private final Map<String, Owned<OAuthClient>> clients = new ConcurrentHashMap<>();
 
   public Authenticator(Clock clock) {
     this.clock = clock;
-  }
-
-  /** Adds or replaces a till; a username belongs to one org only. */
-  public void register(long orgId, Till till) {
-    tills.merge(
-        till.username(),
-        new Owned<>(orgId, new HashedTill(till)),
-        (old, now) -> sameOrg(old, now, "till username " + till.username()));
-  }
-
-  /** Adds or replaces an OAuth client; a key belongs to one org only. */
-  public void register(long orgId, OAuthClient client) {
-    clients.merge(
-        client.key(),
-        new Owned<>(orgId, client),
-        (old, now) -> sameOrg(old, now, "OAuth client key " + client.key()));
-  }
-
-  /** The org a till username belongs to, if any. */
-  public Optional<Long> tillOrg(String username) {
-    return Optional.ofNullable(tills.get(username)).map(Owned::orgId);
-  }
-
-  /** The org an OAuth client key belongs to, if any. */
-  public Optional<Long> clientOrg(String key) {
-    return Optional.ofNullable(clients.get(key)).map(Owned::orgId);
-  }
-
-  private static <T> Owned<T> sameOrg(Owned<T> old, Owned<T> now, String what) {
-    if (old.orgId() != now.orgId()) {
-      throw new IllegalArgumentException(what + " already belongs to org " + old.orgId());
-    }
-    return now;
-  }
-
-  /** Forgets the credentials of one org; its tokens stop working. */
-  public void removeOrg(long orgId) {
-    tills.values().removeIf(owned -> owned.orgId() == orgId);
-    clients.values().removeIf(owned -> owned.orgId() == orgId);
-  }
-
-  /** Forgets every credential. Tokens already issued stop working with their client. */
-  public void clear() {
-    tills.clear();
-    clients.clear();
   }
 
   /**
@@ -90,60 +38,50 @@ public final class Authenticator {
    * @param oauthToken the X-CAP-API-OAUTH-TOKEN header, or null
    * @param accessGroup the resource the request needs
    */
-  public AuthOutcome authenticate(String authorization, String oauthToken, String accessGroup) {
+  public AuthOutcome authenticate(
+      State state, String authorization, String oauthToken, String accessGroup) {
     if (oauthToken != null && !oauthToken.isBlank()) {
-      return byToken(oauthToken.trim(), accessGroup);
+      return byToken(state, oauthToken.trim(), accessGroup);
     }
     if (authorization != null) {
-      return byBasic(authorization.trim(), accessGroup);
+      return byBasic(state, authorization.trim(), accessGroup);
     }
     return new AuthOutcome.Denied();
   }
 
   /** A token for a client whose key and secret match; empty otherwise (error 320001). */
-  public Optional<IssuedToken> issueToken(String key, String secret) {
-    return issue(key, secret).token();
-  }
-
-  /** What a token request gets, and the org whose client key it named (known or not). */
-  public record TokenGrant(Optional<IssuedToken> token, Optional<Long> org) {}
-
-  /** {@link #issueToken}, also saying which org's client the key named. */
-  public TokenGrant issue(String key, String secret) {
-    Owned<OAuthClient> named = key == null ? null : clients.get(key);
-    Optional<Long> org = Optional.ofNullable(named).map(Owned::orgId);
-    return new TokenGrant(token(named, secret), org);
-  }
-
-  private Optional<IssuedToken> token(Owned<OAuthClient> owned, String secret) {
-    if (owned == null
-        || secret == null
-        || !constantTimeEquals(owned.credential().secret(), secret)) {
-      return Optional.empty();
+  public TokenGrant issue(State state, String key, String secret) {
+    Optional<ClientCredential> client = key == null ? Optional.empty() : state.client(key);
+    Optional<Long> org = client.map(ClientCredential::orgId);
+    if (client.isEmpty() || !client.get().hasSecret(secret)) {
+      return new TokenGrant(Optional.empty(), org);
     }
-    int ttl = owned.credential().ttlSeconds();
+    int ttl = client.get().ttlSeconds();
     Instant now = clock.instant();
-    return Optional.of(
-        new IssuedToken(
-            tokens.issue(owned.credential().key(), owned.orgId(), now, now.plusSeconds(ttl)), ttl));
+    String token =
+        tokens.issue(
+            state.tokenKey(), client.get().key(), client.get().orgId(), now, now.plusSeconds(ttl));
+    return new TokenGrant(Optional.of(new IssuedToken(token, ttl)), org);
   }
 
-  private AuthOutcome byToken(String token, String accessGroup) {
-    Optional<JwtTokens.Claims> claims = tokens.verify(token);
+  private AuthOutcome byToken(State state, String token, String accessGroup) {
+    Optional<JwtTokens.Claims> claims = tokens.verify(state.tokenKey(), token);
     if (claims.isEmpty()) {
       return new AuthOutcome.Denied();
     }
-    Owned<OAuthClient> owned = clients.get(claims.get().subject());
-    if (owned == null || owned.orgId() != claims.get().orgId()) {
+    Optional<ClientCredential> client = state.client(claims.get().subject());
+    // A client removed (with its org) since the token was issued: its tokens no longer hold.
+    if (client.isEmpty() || client.get().orgId() != claims.get().orgId()) {
       return new AuthOutcome.Denied();
     }
+    long orgId = client.get().orgId();
     if (!clock.instant().isBefore(claims.get().expiresAt())) {
-      return new AuthOutcome.Expired(owned.orgId(), claims.get().expiresAt());
+      return new AuthOutcome.Expired(orgId, claims.get().expiresAt());
     }
-    return grant(owned, owned.credential().accessGroups().contains(accessGroup));
+    return grant(orgId, client.get().accessGroups().contains(accessGroup));
   }
 
-  private AuthOutcome byBasic(String authorization, String accessGroup) {
+  private AuthOutcome byBasic(State state, String authorization, String accessGroup) {
     if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return new AuthOutcome.Denied();
     }
@@ -160,25 +98,20 @@ public final class Authenticator {
     if (colon < 0) {
       return new AuthOutcome.Denied();
     }
-    Owned<HashedTill> owned = tills.get(decoded.substring(0, colon));
-    if (owned == null) {
+    Optional<TillCredential> till = state.till(decoded.substring(0, colon));
+    if (till.isEmpty()) {
       return new AuthOutcome.Denied();
     }
     String sentHash = decoded.substring(colon + 1).toLowerCase(Locale.ROOT);
-    if (!constantTimeEquals(owned.credential().passwordHash(), sentHash)) {
-      return new AuthOutcome.Denied(owned.orgId());
+    if (!MessageDigest.isEqual(
+        till.get().passwordMd5().getBytes(StandardCharsets.UTF_8),
+        sentHash.getBytes(StandardCharsets.UTF_8))) {
+      return new AuthOutcome.Denied(till.get().orgId());
     }
-    return grant(owned, owned.credential().till().accessGroups().contains(accessGroup));
+    return grant(till.get().orgId(), till.get().accessGroups().contains(accessGroup));
   }
 
-  private static AuthOutcome grant(Owned<?> owned, boolean hasAccess) {
-    return hasAccess
-        ? new AuthOutcome.Granted(owned.orgId())
-        : new AuthOutcome.Forbidden(owned.orgId());
-  }
-
-  private static boolean constantTimeEquals(String expected, String actual) {
-    return MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+  private static AuthOutcome grant(long orgId, boolean hasAccess) {
+    return hasAccess ? new AuthOutcome.Granted(orgId) : new AuthOutcome.Forbidden(orgId);
   }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -15,8 +14,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HS256 JWTs signed with a key made at start-up: stateless to check, so holding many tokens costs
- * no memory, and tokens from an earlier process (or a forged one) are simply invalid.
+ * HS256 JWTs signed with the store's key: stateless to check, so holding many tokens costs no
+ * memory, every replica sharing a store accepts the others' tokens, and a forged one is invalid.
  */
 final class JwtTokens {
   record Claims(String subject, long orgId, Instant expiresAt) {}
@@ -28,15 +27,8 @@ final class JwtTokens {
           "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
   private final ObjectMapper json = new ObjectMapper();
-  private final SecretKeySpec key;
 
-  JwtTokens() {
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    key = new SecretKeySpec(secret, "HmacSHA256");
-  }
-
-  String issue(String subject, long orgId, Instant issuedAt, Instant expiresAt) {
+  String issue(byte[] key, String subject, long orgId, Instant issuedAt, Instant expiresAt) {
     ObjectNode payload = json.createObjectNode();
     payload.put("sub", subject);
     payload.put("org", orgId);
@@ -44,18 +36,18 @@ final class JwtTokens {
     payload.put("exp", expiresAt.getEpochSecond());
     String signed =
         HEADER + "." + ENCODER.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
-    return signed + "." + ENCODER.encodeToString(sign(signed));
+    return signed + "." + ENCODER.encodeToString(sign(key, signed));
   }
 
-  /** The claims of a token this process signed; empty for anything else. */
-  Optional<Claims> verify(String token) {
+  /** The claims of a token signed with this key; empty for anything else. */
+  Optional<Claims> verify(byte[] key, String token) {
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3 || !parts[0].equals(HEADER)) {
       return Optional.empty();
     }
     try {
       byte[] signature = DECODER.decode(parts[2]);
-      if (!MessageDigest.isEqual(signature, sign(parts[0] + "." + parts[1]))) {
+      if (!MessageDigest.isEqual(signature, sign(key, parts[0] + "." + parts[1]))) {
         return Optional.empty();
       }
       JsonNode payload = json.readTree(DECODER.decode(parts[1]));
@@ -69,10 +61,10 @@ final class JwtTokens {
     }
   }
 
-  private byte[] sign(String content) {
+  private static byte[] sign(byte[] key, String content) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(content.getBytes(StandardCharsets.US_ASCII));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("Every JVM has HmacSHA256", e);

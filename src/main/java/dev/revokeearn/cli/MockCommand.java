@@ -4,6 +4,8 @@ import com.github.tomakehurst.wiremock.common.FatalStartupException;
 import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.mock.RevokeEarnMock;
 import dev.revokeearn.seed.SeedException;
+import dev.revokeearn.state.StateConflict;
+import dev.revokeearn.store.SqlStoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -231,9 +233,9 @@ public final class MockCommand implements Callable<Integer> {
               .adminToken(adminToken == null || adminToken.isBlank() ? null : adminToken)
               .adminRemote(adminRemote)
               .build();
-    } catch (SeedException | IllegalArgumentException e) {
+    } catch (SeedException | StateConflict | IllegalArgumentException e) {
       return usage(e.getMessage());
-    } catch (IllegalStateException | UncheckedIOException e) {
+    } catch (IllegalStateException | UncheckedIOException | SqlStoreException e) {
       // Opening the state directory is the only thing here that fails this way.
       return usage(
           stateDir == null ? e.getMessage() : "--state-dir " + stateDir + ": " + e.getMessage());
@@ -252,7 +254,7 @@ public final class MockCommand implements Callable<Integer> {
         "Seed: "
             + (seed == null ? "built-in demo" : seed)
             + ", "
-            + mock.state().orgs().size()
+            + mock.state().orgIds().size()
             + " org(s), "
             + mock.state().earnCount()
             + " earn instance(s);"

@@ -20,9 +20,16 @@ public final class EarnLedger {
   private final Supplier<String> ids;
 
   public EarnLedger(LedgerStore store, Clock clock) {
+    this(store, clock, new ObjectIds(clock));
+  }
+
+  /**
+   * @param ids where new earnedBadgeIds come from (one per process keeps them unique)
+   */
+  public EarnLedger(LedgerStore store, Clock clock, Supplier<String> ids) {
     this.store = store;
     this.clock = clock;
-    this.ids = new ObjectIds(clock);
+    this.ids = ids;
   }
 
   public LedgerStore store() {

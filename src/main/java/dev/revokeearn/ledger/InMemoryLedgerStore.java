@@ -19,10 +19,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
   private final Map<String, String> earnByRequest = new ConcurrentHashMap<>();
 
   @Override
-  public void putCustomer(Customer customer) {
+  public synchronized void putCustomer(Customer customer) {
     Customer previous = customersById.put(customer.id(), customer);
     if (previous != null) {
-      previous.keys().forEach(customersByKey::remove);
+      // The index holds normalized keys (emails in lower case): remove those, not the raw ones.
+      previous.keys().forEach(key -> customersByKey.remove(key.normalized(), previous));
     }
     customer.keys().forEach(key -> customersByKey.put(key.normalized(), customer));
   }
@@ -97,15 +98,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
     earns.put(ObjectIds.normalize(instance.earnedBadgeId()), instance);
     return true;
-  }
-
-  @Override
-  public void clear() {
-    customersByKey.clear();
-    customersById.clear();
-    badges.clear();
-    earns.clear();
-    earnByRequest.clear();
   }
 
   private static String requestKey(EarnInstance instance) {

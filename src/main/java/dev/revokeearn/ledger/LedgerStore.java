@@ -45,7 +45,4 @@ public interface LedgerStore {
    * @return false, adding nothing, when the request id was already used for this badge
    */
   boolean addEarn(EarnInstance instance);
-
-  /** Forgets everything. */
-  void clear();
 }

@@ -12,15 +12,17 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.revokeearn.auth.BasicCredentials;
 import dev.revokeearn.ledger.EarnInstance;
-import dev.revokeearn.ledger.EarnLedger;
+import dev.revokeearn.ledger.LedgerStore;
 import dev.revokeearn.seed.SeedException;
 import dev.revokeearn.seed.SeedFiles;
 import dev.revokeearn.service.MockState;
+import dev.revokeearn.state.State;
+import dev.revokeearn.state.StateConflict;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The mock's own admin endpoints, under WireMock's {@code /__admin}:
@@ -31,10 +33,12 @@ import java.util.TreeMap;
  *   <li>{@code POST /__admin/revoke-earn/seed}: add a seed (JSON or YAML, the seed file format);
  *   <li>{@code POST /__admin/revoke-earn/orgs}: a fresh, empty org with its own credentials;
  *   <li>{@code DELETE /__admin/revoke-earn/orgs/{orgId}}: remove an org, its state and credentials;
- *   <li>{@code GET /__admin/revoke-earn/orgs/{orgId}/requests}: what the org received and answered.
+ *   <li>{@code GET /__admin/revoke-earn/orgs/{orgId}/requests}: what the org received and answered;
+ *   <li>{@code POST /__admin/revoke-earn/reset}: restore the start-up seed (WireMock's own {@code
+ *       POST /__admin/reset} does too, see {@link AdminReset}).
  * </ul>
  *
- * {@code POST /__admin/reset} (WireMock's own) restores the start-up seed.
+ * Every error is the Capillary envelope, with the problem named.
  */
 final class AdminRoutes implements AdminApiExtension {
   private static final ObjectMapper JSON =
@@ -75,6 +79,16 @@ final class AdminRoutes implements AdminApiExtension {
         RequestMethod.GET,
         "/revoke-earn/orgs/{orgId}/requests",
         (admin, event, params) -> exchanges(params.get("orgId")));
+    router.add(RequestMethod.POST, "/revoke-earn/reset", (admin, event, params) -> reset());
+  }
+
+  private ResponseDefinition reset() {
+    try {
+      state.reset();
+      return json(200, Map.of("reset", true, "orgs", state.orgIds().size()));
+    } catch (SeedException | StateConflict e) {
+      return problem(400, e.getMessage(), null);
+    }
   }
 
   private ResponseDefinition exchanges(String orgId) {
@@ -82,10 +96,10 @@ final class AdminRoutes implements AdminApiExtension {
     try {
       id = Long.parseLong(orgId);
     } catch (NumberFormatException e) {
-      return json(400, error(400, "orgId must be a number, got " + orgId, "orgId"));
+      return problem(400, "orgId must be a number, got " + orgId, "orgId");
     }
     if (state.ledger(id).isEmpty()) {
-      return json(404, error(404, "No org " + id, "orgId"));
+      return problem(404, "No org " + id, "orgId");
     }
     return json(200, Map.of("orgId", id, "requests", state.exchanges().of(id)));
   }
@@ -105,24 +119,26 @@ final class AdminRoutes implements AdminApiExtension {
     try {
       id = Long.parseLong(orgId);
     } catch (NumberFormatException e) {
-      return json(400, error(400, "orgId must be a number, got " + orgId, "orgId"));
+      return problem(400, "orgId must be a number, got " + orgId, "orgId");
     }
     return state.removeOrg(id)
         ? json(200, Map.of("removed", id))
-        : json(404, error(404, "No org " + id, "orgId"));
+        : problem(404, "No org " + id, "orgId");
   }
 
   private Map<String, Object> state() {
+    State now = state.current();
     List<Map<String, Object>> orgs =
-        new TreeMap<>(state.orgs())
-            .entrySet().stream()
+        new TreeSet<>(now.orgIds())
+            .stream()
                 .map(
-                    org -> {
+                    orgId -> {
+                      LedgerStore ledger = now.ledger(orgId).orElseThrow();
                       Map<String, Object> view = new LinkedHashMap<>();
-                      view.put("orgId", org.getKey());
-                      view.put("customers", org.getValue().store().customers());
-                      view.put("badges", org.getValue().store().badges());
-                      view.put("earnInstances", org.getValue().store().earns());
+                      view.put("orgId", orgId);
+                      view.put("customers", ledger.customers());
+                      view.put("badges", ledger.badges());
+                      view.put("earnInstances", ledger.earns());
                       return view;
                     })
                 .toList();
@@ -130,18 +146,18 @@ final class AdminRoutes implements AdminApiExtension {
   }
 
   private ResponseDefinition earnInstance(String earnedBadgeId) {
-    for (Map.Entry<Long, EarnLedger> org : state.orgs().entrySet()) {
-      var found = org.getValue().store().earn(earnedBadgeId);
+    State now = state.current();
+    for (long orgId : new TreeSet<>(now.orgIds())) {
+      var found = now.ledger(orgId).flatMap(ledger -> ledger.earn(earnedBadgeId));
       if (found.isPresent()) {
         EarnInstance instance = found.get();
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("orgId", org.getKey());
+        view.put("orgId", orgId);
         view.put("earnInstance", instance);
         return json(200, view);
       }
     }
-    return json(
-        404, error(404, "No earn instance " + earnedBadgeId + " in any org", "earnedBadgeId"));
+    return problem(404, "No earn instance " + earnedBadgeId + " in any org", "earnedBadgeId");
   }
 
   private ResponseDefinition seed(byte[] body) {
@@ -149,9 +165,14 @@ final class AdminRoutes implements AdminApiExtension {
       var seed = SeedFiles.parse(new ByteArrayInputStream(body), "seed");
       state.apply(seed);
       return json(200, Map.of("orgsApplied", seed.orgs().size()));
-    } catch (SeedException | IllegalArgumentException e) {
-      return json(400, error(400, e.getMessage(), null));
+    } catch (SeedException | StateConflict e) {
+      return problem(400, e.getMessage(), null);
     }
+  }
+
+  /** An admin error: the status, and the problem named in Capillary's envelope. */
+  static ResponseDefinition problem(int status, String message, String reference) {
+    return json(status, error(status, message, reference));
   }
 
   private static Map<String, Object> error(int code, String message, String reference) {

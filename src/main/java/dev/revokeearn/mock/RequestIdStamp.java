@@ -2,6 +2,7 @@ package dev.revokeearn.mock;
 
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.HexFormat;
@@ -9,7 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Gives every stub response, users' static stubs included, Capillary's {@code X-CAP-REQUEST-ID} (32
- * lowercase hex) unless the stub set one.
+ * lowercase hex) unless the stub set one; and keeps WireMock's own {@code Matched-Stub-*} headers
+ * off the reference implementation's answers, which Capillary would not send.
  */
 final class RequestIdStamp implements ResponseTransformerV2 {
   static final String HEADER = "X-CAP-REQUEST-ID";
@@ -26,13 +28,27 @@ final class RequestIdStamp implements ResponseTransformerV2 {
 
   @Override
   public Response transform(Response response, ServeEvent serveEvent) {
-    if (response.getHeaders().getHeader(HEADER).isPresent()) {
+    boolean ours =
+        serveEvent.getResponseDefinition().getTransformerParameters() != null
+            && serveEvent
+                .getResponseDefinition()
+                .getTransformerParameters()
+                .containsKey(ApiRouter.MARKER);
+    HttpHeaders headers = response.getHeaders();
+    boolean stamped = headers.getHeader(HEADER).isPresent();
+    if (stamped && !ours) {
       return response;
     }
-    return Response.Builder.like(response)
-        .but()
-        .headers(response.getHeaders().plus(new HttpHeader(HEADER, newRequestId())))
-        .build();
+    HttpHeaders kept = new HttpHeaders();
+    for (HttpHeader header : headers.all()) {
+      if (!(ours && header.key().startsWith("Matched-Stub-"))) {
+        kept = kept.plus(header);
+      }
+    }
+    if (!stamped) {
+      kept = kept.plus(new HttpHeader(HEADER, newRequestId()));
+    }
+    return Response.Builder.like(response).but().headers(kept).build();
   }
 
   static String newRequestId() {

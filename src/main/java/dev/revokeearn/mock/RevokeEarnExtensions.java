@@ -13,26 +13,32 @@ import java.util.List;
  *
  * <pre>{@code
  * MockState state = new MockState(SeedFiles.defaultSeed(), Clock.systemUTC());
- * WireMockServer server = new WireMockServer(
- *     wireMockConfig().dynamicPort().extensions(new RevokeEarnExtensions(state, 65536)));
+ * WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort()
+ *     .extensions(new RevokeEarnExtensions(state, 65536, new AdminGuard(false, null))));
  * }</pre>
  */
 public final class RevokeEarnExtensions implements ExtensionFactory {
   private final MockState state;
   private final ApiPipeline pipeline;
+  private final AdminGuard guard;
 
-  public RevokeEarnExtensions(MockState state, int maxBodyBytes) {
+  /**
+   * @param guard who may use the admin API (also checked by our admin filter, which WireMock runs
+   *     before its own check)
+   */
+  RevokeEarnExtensions(MockState state, int maxBodyBytes, AdminGuard guard) {
     this.state = state;
     this.pipeline = new ApiPipeline(state, ContractGate.shared()::join, maxBodyBytes);
+    this.guard = guard;
   }
 
   @Override
   public List<Extension> create(WireMockServices services) {
     return List.of(
-        new ApiTransformer(pipeline, state.exchanges()),
+        new ApiRouter(pipeline, state.exchanges()),
         new RequestIdStamp(),
-        new BuiltInMappings(),
-        new StateReset(state),
-        new AdminRoutes(state));
+        new AdminReset(state, guard),
+        new AdminRoutes(state),
+        new EnvelopeServerFactory());
   }
 }

@@ -7,15 +7,18 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.revokeearn.ledger.LedgerStores;
 import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedFiles;
+import dev.revokeearn.seed.SeedSnapshots;
 import dev.revokeearn.service.MockState;
-import dev.revokeearn.store.SqliteLedgerStores;
+import dev.revokeearn.state.InMemoryStateStore;
+import dev.revokeearn.state.SeedSnapshot;
+import dev.revokeearn.state.StateStore;
+import dev.revokeearn.store.JdbcStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The reference mock as one object: WireMock with our extension, over a seeded state. Used by the
@@ -47,14 +50,17 @@ public final class RevokeEarnMock implements AutoCloseable {
   private final String bindAddress;
 
   private RevokeEarnMock(Builder builder) {
-    this.state =
-        new MockState(
-            builder.seed,
-            builder.clock,
-            builder.stateDir == null
-                ? LedgerStores.inMemory()
-                : SqliteLedgerStores.open(builder.stateDir),
-            builder.journalEntries);
+    StateStore store =
+        builder.stateDir == null
+            ? new InMemoryStateStore()
+            : JdbcStateStore.sqlite(builder.stateDir);
+    try {
+      this.state = new MockState(builder.seed, builder.clock, store, builder.journalEntries);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    AdminGuard guard = new AdminGuard(builder.adminRemote, builder.adminToken);
     this.bindAddress = builder.bindAddress;
     WireMockConfiguration config =
         wireMockConfig()
@@ -67,9 +73,9 @@ public final class RevokeEarnMock implements AutoCloseable {
             // cancels the stream; Java's HttpClient sends such upgrades by default, e.g. under
             // Spring's RestClient). Capillary is HTTPS anyway: answer HTTP/1.1.
             .http2PlainDisabled(true)
-            .extensions(new RevokeEarnExtensions(state, builder.maxBodyBytes))
+            .extensions(new RevokeEarnExtensions(state, builder.maxBodyBytes, guard))
             .notifier(new RedactingNotifier(builder.notifier))
-            .adminAuthenticator(new AdminGuard(builder.adminRemote, builder.adminToken))
+            .adminAuthenticator(guard)
             .stubRequestLoggingDisabled(!builder.verbose);
     config.usingFilesUnderDirectory(builder.rootDir.toString());
     if (builder.journalEntries == 0) {
@@ -104,8 +110,15 @@ public final class RevokeEarnMock implements AutoCloseable {
     return state;
   }
 
-  /** Back to the seed, as {@code POST /__admin/reset} does. */
+  /**
+   * Back to the seed, as {@code POST /__admin/reset} does (users' stubs go back to those of the
+   * root directory too).
+   *
+   * @throws dev.revokeearn.seed.SeedException when the seed file no longer reads or checks; nothing
+   *     is reset then
+   */
   public void reset() {
+    state.reset();
     server.resetAll();
   }
 
@@ -123,7 +136,7 @@ public final class RevokeEarnMock implements AutoCloseable {
   public static final class Builder {
     private int port = 8080;
     private String bindAddress = "127.0.0.1";
-    private Supplier<Seed> seed;
+    private Function<Clock, SeedSnapshot> seed;
     private Path rootDir;
     private int journalEntries = DEFAULT_JOURNAL_ENTRIES;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
@@ -146,13 +159,17 @@ public final class RevokeEarnMock implements AutoCloseable {
     }
 
     public Builder seed(Seed seed) {
-      this.seed = () -> seed;
+      this.seed = clock -> SeedSnapshots.of(seed, "seed", clock.instant());
       return this;
     }
 
     /** A seed file, read at start and again on each reset (a large seed is not kept in memory). */
     public Builder seedFile(Path seedFile) {
-      this.seed = seedFile == null ? null : () -> SeedFiles.read(seedFile);
+      this.seed =
+          seedFile == null
+              ? null
+              : clock ->
+                  SeedSnapshots.of(SeedFiles.read(seedFile), seedFile.toString(), clock.instant());
       return this;
     }
 
@@ -207,9 +224,20 @@ public final class RevokeEarnMock implements AutoCloseable {
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException for settings that do not go together
+     * @throws dev.revokeearn.seed.SeedException when the seed does not read or check
+     */
     public RevokeEarnMock build() {
+      if (adminRemote && adminToken == null) {
+        throw new IllegalArgumentException(
+            "--admin-remote needs --admin-token (or REVOKE_EARN_ADMIN_TOKEN): without one, anyone"
+                + " who can reach the port could reset, seed or delete the mock's state");
+      }
       if (seed == null) {
-        seed = SeedFiles::defaultSeed;
+        seed =
+            clock ->
+                SeedSnapshots.of(SeedFiles.defaultSeed(), SeedFiles.DEFAULT_SEED, clock.instant());
       }
       if (rootDir == null) {
         rootDir = emptyRoot();

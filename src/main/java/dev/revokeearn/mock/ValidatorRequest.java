@@ -2,23 +2,27 @@ package dev.revokeearn.mock;
 
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
-import com.github.tomakehurst.wiremock.common.Urls;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
-import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Translates a WireMock request into swagger-request-validator's model at the edge, so the rooms
- * beneath never see a WireMock type. The body is kept as a string, which can be read many times
- * (the validator's own WireMock adapter wraps it in a stream that reads once).
+ * beneath never see a WireMock type. Nothing a client sends can make it throw: the URL is split by
+ * hand (a {@code |} or {@code {} in a query is no URI, but still a request to answer), and a bad
+ * percent-escape is kept as sent. The body is kept as a string, which can be read many times.
  */
 final class ValidatorRequest {
   private ValidatorRequest() {}
 
   static Request of(com.github.tomakehurst.wiremock.http.Request request) {
-    URI uri = URI.create(request.getUrl());
+    String url = request.getUrl();
     SimpleRequest.Builder builder =
-        new SimpleRequest.Builder(request.getMethod().getName(), uri.getRawPath());
+        new SimpleRequest.Builder(request.getMethod().getName(), path(url));
     byte[] body = request.getBody();
     if (body != null && body.length > 0) {
       builder.withBody(new String(body, StandardCharsets.UTF_8));
@@ -26,7 +30,39 @@ final class ValidatorRequest {
     for (HttpHeader header : request.getHeaders().all()) {
       builder.withHeader(header.key(), header.values());
     }
-    Urls.splitQuery(uri).forEach((name, values) -> builder.withQueryParam(name, values.values()));
+    query(url).forEach(builder::withQueryParam);
     return builder.build();
+  }
+
+  /** The path of a request URL, without its query. */
+  static String path(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private static Map<String, List<String>> query(String url) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    int start = url.indexOf('?');
+    if (start < 0) {
+      return params;
+    }
+    for (String pair : url.substring(start + 1).split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+      String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+      params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+    }
+    return params;
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text; // a bad escape: the text as sent
+    }
   }
 }

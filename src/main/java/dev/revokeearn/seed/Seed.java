@@ -1,28 +1,20 @@
 package dev.revokeearn.seed;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.revokeearn.auth.AccessGroup;
-import dev.revokeearn.auth.OAuthClient;
-import dev.revokeearn.auth.Till;
-import dev.revokeearn.ledger.BadgeMeta;
-import dev.revokeearn.ledger.Customer;
-import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.EarnType;
-import dev.revokeearn.ledger.OwnerClaim;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The seed file format (JSON or YAML): orgs, each with its credentials, customers, badges and earn
- * instances. Omitted lists are empty; omitted flags take the defaults documented in README.md.
+ * The seed file format (JSON or YAML), as parsed: orgs, each with its credentials, customers,
+ * badges and earn instances. Omitted lists are empty; anything else may be missing or null here:
+ * {@link SeedSnapshots} checks it all and says where a value is wrong.
  */
 public record Seed(@JsonProperty(required = true) List<Org> orgs) {
   public Seed {
-    orgs = orgs == null ? List.of() : List.copyOf(orgs);
+    orgs = orEmpty(orgs);
   }
 
   public record Org(
@@ -45,22 +37,13 @@ public record Seed(@JsonProperty(required = true) List<Org> orgs) {
   public record TillEntry(
       @JsonProperty(required = true) String username,
       @JsonProperty(required = true) String password,
-      List<String> accessGroups) {
-    public Till toTill() {
-      return new Till(username, password, groups(accessGroups));
-    }
-  }
+      List<String> accessGroups) {}
 
   public record OAuthClientEntry(
       @JsonProperty(required = true) String key,
       @JsonProperty(required = true) String secret,
       Integer ttlSeconds,
-      List<String> accessGroups) {
-    public OAuthClient toClient() {
-      return new OAuthClient(
-          key, secret, ttlSeconds == null ? 300 : ttlSeconds, groups(accessGroups));
-    }
-  }
+      List<String> accessGroups) {}
 
   public record CustomerEntry(
       @JsonProperty(required = true) Long id,
@@ -68,8 +51,8 @@ public record Seed(@JsonProperty(required = true) List<Org> orgs) {
       String mobile,
       String externalId,
       List<String> cardNumbers) {
-    public Customer toCustomer() {
-      return new Customer(id, email, mobile, externalId, cardNumbers);
+    public CustomerEntry {
+      cardNumbers = orEmpty(cardNumbers);
     }
   }
 
@@ -83,17 +66,8 @@ public record Seed(@JsonProperty(required = true) List<Org> orgs) {
       Boolean live,
       List<ClaimEntry> claims,
       Integer validityDays) {
-    public BadgeMeta toBadge() {
-      Set<OwnerClaim> owners =
-          orEmpty(claims).stream()
-              .map(c -> new OwnerClaim(c.ownerType(), c.referenceId()))
-              .collect(Collectors.toSet());
-      return new BadgeMeta(
-          badgeMetaId,
-          earnType == null ? EarnType.EARN : earnType,
-          live == null || live,
-          owners,
-          validityDays == null ? null : Duration.ofDays(validityDays));
+    public BadgeEntry {
+      claims = orEmpty(claims);
     }
   }
 
@@ -102,26 +76,13 @@ public record Seed(@JsonProperty(required = true) List<Org> orgs) {
       @JsonProperty(required = true) String badgeMetaId,
       @JsonProperty(required = true) Long customerId,
       Boolean active,
-      Instant earnedAt) {
-    public EarnInstance toInstance(BadgeMeta badge, Instant now) {
-      Instant at = earnedAt == null ? now : earnedAt;
-      return new EarnInstance(
-          earnedBadgeId,
-          badge.id(),
-          customerId,
-          null,
-          at,
-          badge.validity() == null ? null : at.plus(badge.validity()),
-          active == null || active);
-    }
-  }
+      Instant earnedAt) {}
 
-  /** Access groups default to badges, so a seeded credential works unless told otherwise. */
-  private static Set<String> groups(List<String> accessGroups) {
-    return accessGroups == null ? Set.of(AccessGroup.BADGES) : new HashSet<>(accessGroups);
-  }
-
+  /**
+   * An unmodifiable copy that keeps null entries ({@code - } with nothing after it): they are
+   * reported, not thrown on.
+   */
   private static <T> List<T> orEmpty(List<T> list) {
-    return list == null ? List.of() : List.copyOf(list);
+    return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
   }
 }

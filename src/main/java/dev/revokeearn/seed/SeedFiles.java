@@ -13,16 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads and checks seed files. YAML is a superset of JSON, so one parser reads both. Every problem
- * is a {@link SeedException} whose message names the file and the place in it. Whether an earn
- * instance's badge and customer exist is checked when the seed is applied, since an added seed may
- * refer to state already there.
+ * Reads seed files. YAML is a superset of JSON, so one parser reads both. A file that does not
+ * parse, or has a key the format does not know, is a {@link SeedException} naming the file and the
+ * place; {@link SeedSnapshots} checks the values.
  *
  * <pre>{@code
  * Seed seed = SeedFiles.read(Path.of("seed.yaml"));
@@ -31,7 +27,6 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class SeedFiles {
   public static final String DEFAULT_SEED = "revoke-earn/default-seed.yaml";
-  private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{24}");
   private static final ObjectMapper JSON = mapper(new JsonFactory());
   // SnakeYAML refuses documents over 3 MB by default; a seed may hold a million earn instances.
   private static final ObjectMapper YAML =
@@ -98,58 +93,7 @@ public final class SeedFiles {
     if (seed == null) {
       throw new SeedException(source + ": the file is empty; it needs an 'orgs' list");
     }
-    check(seed, source);
     return seed;
-  }
-
-  private static void check(Seed seed, String source) {
-    Set<Long> orgIds = new HashSet<>();
-    Set<String> usernames = new HashSet<>();
-    Set<String> keys = new HashSet<>();
-    for (int o = 0; o < seed.orgs().size(); o++) {
-      Seed.Org org = seed.orgs().get(o);
-      String at = source + ": orgs[" + o + "]";
-      require(orgIds.add(org.orgId()), at + ".orgId " + org.orgId() + " appears twice");
-      for (int i = 0; i < org.tills().size(); i++) {
-        String username = org.tills().get(i).username();
-        require(
-            usernames.add(username),
-            at + ".tills[" + i + "].username " + username + " appears twice");
-      }
-      for (int i = 0; i < org.oauthClients().size(); i++) {
-        Seed.OAuthClientEntry client = org.oauthClients().get(i);
-        require(
-            keys.add(client.key()),
-            at + ".oauthClients[" + i + "].key " + client.key() + " appears twice");
-        require(
-            client.ttlSeconds() == null || client.ttlSeconds() > 0,
-            at + ".oauthClients[" + i + "].ttlSeconds must be positive");
-      }
-      Set<Long> customers = new HashSet<>();
-      for (int i = 0; i < org.customers().size(); i++) {
-        long id = org.customers().get(i).id();
-        require(id > 0, at + ".customers[" + i + "].id must be a positive number, got " + id);
-        require(customers.add(id), at + ".customers[" + i + "].id " + id + " appears twice");
-      }
-      Set<String> badges = new HashSet<>();
-      for (int i = 0; i < org.badges().size(); i++) {
-        String id = org.badges().get(i).badgeMetaId();
-        requireObjectId(id, at + ".badges[" + i + "].badgeMetaId");
-        require(
-            badges.add(id.toLowerCase()),
-            at + ".badges[" + i + "].badgeMetaId " + id + " appears twice");
-      }
-      Set<String> earns = new HashSet<>();
-      for (int i = 0; i < org.earnInstances().size(); i++) {
-        Seed.EarnEntry earn = org.earnInstances().get(i);
-        String here = at + ".earnInstances[" + i + "]";
-        requireObjectId(earn.earnedBadgeId(), here + ".earnedBadgeId");
-        require(
-            earns.add(earn.earnedBadgeId().toLowerCase()),
-            here + ".earnedBadgeId " + earn.earnedBadgeId() + " appears twice");
-        requireObjectId(earn.badgeMetaId(), here + ".badgeMetaId");
-      }
-    }
   }
 
   /** The first character that is not white space, left unread in the stream; -1 at the end. */
@@ -161,16 +105,6 @@ public final class SeedFiles {
         in.reset();
         return b;
       }
-    }
-  }
-
-  private static void requireObjectId(String id, String where) {
-    require(OBJECT_ID.matcher(id).matches(), where + " must be 24 hex characters, got " + id);
-  }
-
-  private static void require(boolean condition, String problem) {
-    if (!condition) {
-      throw new SeedException(problem);
     }
   }
 

@@ -20,6 +20,7 @@ import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.gate.ContractViolation;
 import dev.revokeearn.gate.RequestBodies;
 import dev.revokeearn.ledger.EarnLedger;
+import dev.revokeearn.state.State;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
@@ -45,9 +46,14 @@ public final class ApiPipeline {
    */
   public record Answer(int status, String json, Long orgId, List<Long> errorCodes) {}
 
-  /** The org a request is attributed to, learnt as the request goes through. */
-  private static final class Attribution {
+  /** One request's view of the state, and the org it is attributed to once that is known. */
+  private static final class Exchange {
+    final State state;
     Long orgId;
+
+    Exchange(State state) {
+      this.state = state;
+    }
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
@@ -72,20 +78,24 @@ public final class ApiPipeline {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /**
+   * The answer to one request. Whatever goes wrong, the answer is an envelope: a failure of the
+   * mock itself is logged and answered 400 (a 5xx would tell a client the real API failed).
+   */
   public Answer handle(Operation operation, Request request) {
-    Attribution who = new Attribution();
+    Exchange who = new Exchange(state.current());
     try {
       return new Answer(
           200, JSON.writeValueAsString(dispatch(operation, request, who)), who.orgId, List.of());
     } catch (ApiProblem problem) {
       return answer(problem, who.orgId);
     } catch (RuntimeException | JacksonException e) {
-      LOG.error("Unexpected failure on {} {}", request.getMethod(), request.getPath(), e);
-      return answer(CapillaryErrors.unexpected(), who.orgId);
+      LOG.error("The mock failed on {} {}", request.getMethod(), request.getPath(), e);
+      return answer(CapillaryErrors.notProcessed(), who.orgId);
     }
   }
 
-  private Object dispatch(Operation operation, Request request, Attribution who) {
+  private Object dispatch(Operation operation, Request request, Exchange who) {
     checkSize(request);
     return switch (operation) {
       case REVOKE_EARN ->
@@ -97,19 +107,21 @@ public final class ApiPipeline {
       case GENERATE_OAUTH_TOKEN -> {
         requireContract(request);
         TokenRequest token = body(request, TokenRequest.class);
-        who.orgId = state.authenticator().clientOrg(token.getKey()).orElse(null);
-        yield new OAuthService(state.authenticator()).generateOAuthToken(token);
+        OAuthService tokens = new OAuthService(state.authenticator(), who.state);
+        who.orgId = tokens.clientOrg(token.getKey()).orElse(null);
+        yield tokens.generateOAuthToken(token);
       }
       case UNMATCHED -> throw unmatched(request);
     };
   }
 
   /** Credentials first, so a caller without them learns nothing about the contract or the data. */
-  private BadgesService badges(Request request, Attribution who) {
+  private BadgesService badges(Request request, Exchange who) {
     AuthOutcome outcome =
         state
             .authenticator()
             .authenticate(
+                who.state,
                 header(request, "Authorization"),
                 header(request, "X-CAP-API-OAUTH-TOKEN"),
                 AccessGroup.BADGES);
@@ -125,7 +137,7 @@ public final class ApiPipeline {
     }
     // An org removed since the token was issued: its credentials no longer hold.
     EarnLedger ledger =
-        state.ledger(granted.orgId()).orElseThrow(CapillaryErrors::authenticationFailed);
+        state.ledger(who.state, granted.orgId()).orElseThrow(CapillaryErrors::authenticationFailed);
     requireContract(request);
     return new BadgesService(ledger);
   }
@@ -177,6 +189,11 @@ public final class ApiPipeline {
 
   private static String header(Request request, String name) {
     return request.getHeaderValues(name).stream().findFirst().orElse(null);
+  }
+
+  /** An error answer outside any request's handling (the router's last resort). */
+  public Answer answer(ApiProblem problem) {
+    return answer(problem, null);
   }
 
   private static Answer answer(ApiProblem problem, Long orgId) {

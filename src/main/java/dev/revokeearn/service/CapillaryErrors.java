@@ -75,7 +75,15 @@ public final class CapillaryErrors {
     };
   }
 
-  public static ApiProblem unexpected() {
-    return new ApiProblem(500, 999999, "Unexpected error", null);
+  /**
+   * The mock itself failed on a request (a bug of the mock, logged with its cause). Answered 400,
+   * not 500: a 5xx would tell a client that Capillary failed.
+   */
+  public static ApiProblem notProcessed() {
+    return new ApiProblem(
+        400,
+        400,
+        "The mock could not process this request; its log says why. Please report it.",
+        null);
   }
 }

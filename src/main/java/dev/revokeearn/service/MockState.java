@@ -2,64 +2,70 @@ package dev.revokeearn.service;
 
 import dev.revokeearn.auth.AccessGroup;
 import dev.revokeearn.auth.Authenticator;
-import dev.revokeearn.auth.OAuthClient;
-import dev.revokeearn.auth.Till;
-import dev.revokeearn.ledger.CustomerKey;
+import dev.revokeearn.auth.Md5;
 import dev.revokeearn.ledger.EarnLedger;
 import dev.revokeearn.ledger.LedgerStore;
-import dev.revokeearn.ledger.LedgerStores;
+import dev.revokeearn.ledger.ObjectIds;
 import dev.revokeearn.seed.Seed;
-import dev.revokeearn.seed.SeedException;
+import dev.revokeearn.seed.SeedSnapshots;
+import dev.revokeearn.state.ClientCredential;
+import dev.revokeearn.state.InMemoryStateStore;
+import dev.revokeearn.state.OrgSnapshot;
+import dev.revokeearn.state.SeedSnapshot;
+import dev.revokeearn.state.State;
+import dev.revokeearn.state.StateStore;
+import dev.revokeearn.state.TillCredential;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Everything the mock knows: each org's ledger and every org's credentials, loaded from a seed.
- * {@link #reset()} restores the start-up seed; {@link #apply(Seed)} adds to the current state. With
- * a durable store that already holds state, the ledgers are kept as stored and only the seed's
- * credentials are loaded (credentials always come from the seed, never from the store).
+ * Everything the mock knows, over one {@link StateStore}: orgs, credentials and ledgers, the seed
+ * they start from, and what each org received. {@link #reset()} puts the start-up seed back, whole
+ * or not at all; {@link #apply(Seed)} adds to the current state. A durable store that already holds
+ * a complete seed keeps its state at start.
+ *
+ * <pre>{@code
+ * MockState state = new MockState(seed -> SeedSnapshots.of(SeedFiles.defaultSeed(), "demo", seed),
+ *     Clock.systemUTC(), new InMemoryStateStore(), 1000);
+ * }</pre>
  */
 public final class MockState implements AutoCloseable {
-  /**
-   * Where the start-up seed comes from; read again on reset rather than kept, as it may be large.
-   */
-  private final Supplier<Seed> seedSource;
+  /** The start-up seed as of a given moment; read again on every reset (it may be a large file). */
+  private final Function<Clock, SeedSnapshot> seedSource;
 
   private final Clock clock;
   private final Authenticator authenticator;
-  private final LedgerStores stores;
-  private final Map<Long, EarnLedger> orgs = new ConcurrentHashMap<>();
+  private final StateStore store;
+  private final ObjectIds ids;
   private final ExchangeLog exchanges;
 
   public MockState(Seed seed, Clock clock) {
-    this(() -> seed, clock, LedgerStores.inMemory(), 1000);
+    this(c -> SeedSnapshots.of(seed, "seed", c.instant()), clock, new InMemoryStateStore(), 1000);
   }
 
   /**
-   * @param seedSource the start-up seed, read now and again on each {@link #reset()}
+   * @param seedSource the start-up seed, checked, for the clock's now; read at start (unless the
+   *     store holds a complete seed already) and again on each {@link #reset()}
    * @param exchangesPerOrg how many requests each org's {@link #exchanges()} keeps
    */
   public MockState(
-      Supplier<Seed> seedSource, Clock clock, LedgerStores stores, int exchangesPerOrg) {
+      Function<Clock, SeedSnapshot> seedSource,
+      Clock clock,
+      StateStore store,
+      int exchangesPerOrg) {
     this.seedSource = seedSource;
-    this.exchanges = new ExchangeLog(exchangesPerOrg);
-    Seed seed = seedSource.get();
     this.clock = clock;
-    this.stores = stores;
+    this.store = store;
     this.authenticator = new Authenticator(clock);
-    if (stores.isNew()) {
-      apply(seed);
-    } else {
-      stores.orgIds().forEach(this::ledgerOf);
-      registerCredentials(seed);
+    this.ids = new ObjectIds(clock);
+    this.exchanges = new ExchangeLog(exchangesPerOrg);
+    if (!store.seeded()) {
+      store.replace(seedSource.apply(clock));
     }
   }
 
@@ -67,23 +73,36 @@ public final class MockState implements AutoCloseable {
     return authenticator;
   }
 
+  /** The state as it is now: take it once per request. */
+  public State current() {
+    return store.current();
+  }
+
   /** What each org received: requests and answers, per org. */
   public ExchangeLog exchanges() {
     return exchanges;
   }
 
+  /** The org's ledger in the given state; empty when there is no such org. */
+  public Optional<EarnLedger> ledger(State state, long orgId) {
+    return state.ledger(orgId).map(store -> new EarnLedger(store, clock, ids));
+  }
+
+  /** The org's ledger as it is now. */
   public Optional<EarnLedger> ledger(long orgId) {
-    return Optional.ofNullable(orgs.get(orgId));
+    return ledger(current(), orgId);
+  }
+
+  public Set<Long> orgIds() {
+    return current().orgIds();
   }
 
   /** Earn instances in every org. */
   public long earnCount() {
-    return orgs.values().stream().mapToLong(ledger -> ledger.store().earnCount()).sum();
-  }
-
-  /** Every org's ledger by org id, as it is now. */
-  public Map<Long, EarnLedger> orgs() {
-    return Map.copyOf(orgs);
+    State state = current();
+    return state.orgIds().stream()
+        .mapToLong(id -> state.ledger(id).map(LedgerStore::earnCount).orElse(0))
+        .sum();
   }
 
   /** A fresh org's id and the credentials that reach it. */
@@ -94,9 +113,9 @@ public final class MockState implements AutoCloseable {
    * A new, empty org with its own till and OAuth client (random secrets, access to badges), for a
    * test suite that must not see anyone else's state. Gone after {@link #reset()}.
    */
-  public synchronized CreatedOrg createOrg() {
+  public CreatedOrg createOrg() {
+    long orgId = store.createOrg();
     SecureRandom random = new SecureRandom();
-    long orgId = createEmptyOrg();
     CreatedOrg created =
         new CreatedOrg(
             orgId,
@@ -104,129 +123,65 @@ public final class MockState implements AutoCloseable {
             HexFormat.of().formatHex(random.generateSeed(12)),
             "org-" + orgId + "-key",
             HexFormat.of().formatHex(random.generateSeed(12)));
-    ledgerOf(orgId);
-    authenticator.register(
-        orgId, new Till(created.username(), created.password(), Set.of(AccessGroup.BADGES)));
-    authenticator.register(
-        orgId, new OAuthClient(created.key(), created.secret(), 300, Set.of(AccessGroup.BADGES)));
+    Set<String> badges = Set.of(AccessGroup.BADGES);
+    store.add(
+        new SeedSnapshot(
+            List.of(
+                new OrgSnapshot(
+                    orgId,
+                    List.of(
+                        new TillCredential(
+                            orgId, created.username(), Md5.hex(created.password()), badges)),
+                    List.of(
+                        new ClientCredential(
+                            orgId,
+                            created.key(),
+                            ClientCredential.sha256(created.secret()),
+                            300,
+                            badges)),
+                    List.of(),
+                    List.of(),
+                    List.of()))));
     return created;
   }
 
   /** A new org with no state and no credentials yet, under an id no other org has. */
-  public synchronized long createEmptyOrg() {
-    java.util.concurrent.ThreadLocalRandom random =
-        java.util.concurrent.ThreadLocalRandom.current();
-    long orgId;
-    do {
-      orgId = 1_000_000_000L + random.nextInt(1_000_000_000);
-    } while (orgs.containsKey(orgId));
-    ledgerOf(orgId);
-    return orgId;
+  public long createEmptyOrg() {
+    return store.createOrg();
   }
 
   /** Removes an org, its state, its credentials and its exchanges; false if there was none. */
-  public synchronized boolean removeOrg(long orgId) {
-    if (orgs.remove(orgId) == null) {
-      return false;
-    }
-    authenticator.removeOrg(orgId);
-    stores.drop(orgId);
+  public boolean removeOrg(long orgId) {
+    boolean removed = store.drop(orgId);
     exchanges.forget(orgId);
-    return true;
+    return removed;
   }
 
-  /** Back to the start-up seed: later earns, revokes and added state are gone. */
-  public synchronized void reset() {
+  /**
+   * Back to the start-up seed: later earns, revokes and added state are gone. The seed is read and
+   * checked first; if that fails, nothing changes.
+   *
+   * @throws dev.revokeearn.seed.SeedException when the seed (file) no longer reads or checks
+   */
+  public void reset() {
+    SeedSnapshot seed = seedSource.apply(clock);
+    store.replace(seed);
     exchanges.clear();
-    authenticator.clear();
-    orgs.keySet().forEach(stores::drop);
-    orgs.clear();
-    apply(seedSource.get());
-  }
-
-  @Override
-  public void close() {
-    stores.close();
   }
 
   /**
    * Adds a seed's orgs and entities; an entity with an id already present replaces it. Checked
    * whole before anything changes.
    *
-   * @throws SeedException naming the first earn instance whose badge or customer is unknown
+   * @throws dev.revokeearn.seed.SeedException naming the place of a value that is wrong
+   * @throws dev.revokeearn.state.StateConflict when the seed clashes with the state
    */
-  public synchronized void apply(Seed seed) {
-    checkReferences(seed);
-    registerCredentials(seed);
-    for (Seed.Org org : seed.orgs()) {
-      LedgerStore store = ledgerOf(org.orgId()).store();
-      org.customers().forEach(customer -> store.putCustomer(customer.toCustomer()));
-      org.badges().forEach(badge -> store.putBadge(badge.toBadge()));
-      for (Seed.EarnEntry earn : org.earnInstances()) {
-        store.putEarn(
-            earn.toInstance(store.badge(earn.badgeMetaId()).orElseThrow(), clock.instant()));
-      }
-    }
+  public void apply(Seed seed) {
+    store.add(SeedSnapshots.of(seed, "seed", clock.instant()));
   }
 
-  private void registerCredentials(Seed seed) {
-    for (Seed.Org org : seed.orgs()) {
-      ledgerOf(org.orgId());
-      org.tills().forEach(till -> authenticator.register(org.orgId(), till.toTill()));
-      org.oauthClients().forEach(client -> authenticator.register(org.orgId(), client.toClient()));
-    }
-  }
-
-  private EarnLedger ledgerOf(long orgId) {
-    return orgs.computeIfAbsent(orgId, id -> new EarnLedger(stores.open(id), clock));
-  }
-
-  private void checkReferences(Seed seed) {
-    for (int o = 0; o < seed.orgs().size(); o++) {
-      Seed.Org org = seed.orgs().get(o);
-      for (int i = 0; i < org.tills().size(); i++) {
-        String username = org.tills().get(i).username();
-        requireSameOrg(
-            authenticator.tillOrg(username),
-            org,
-            "orgs[" + o + "].tills[" + i + "].username " + username);
-      }
-      for (int i = 0; i < org.oauthClients().size(); i++) {
-        String key = org.oauthClients().get(i).key();
-        requireSameOrg(
-            authenticator.clientOrg(key),
-            org,
-            "orgs[" + o + "].oauthClients[" + i + "].key " + key);
-      }
-      Optional<LedgerStore> existing = ledger(org.orgId()).map(EarnLedger::store);
-      Set<String> badges = new HashSet<>();
-      org.badges().forEach(b -> badges.add(b.badgeMetaId().toLowerCase(Locale.ROOT)));
-      Set<Long> customers = new HashSet<>();
-      org.customers().forEach(c -> customers.add(c.id()));
-      for (int i = 0; i < org.earnInstances().size(); i++) {
-        Seed.EarnEntry earn = org.earnInstances().get(i);
-        String at = "orgs[" + o + "].earnInstances[" + i + "]";
-        boolean badgeKnown =
-            badges.contains(earn.badgeMetaId().toLowerCase(Locale.ROOT))
-                || existing.flatMap(s -> s.badge(earn.badgeMetaId())).isPresent();
-        if (!badgeKnown) {
-          throw new SeedException(
-              at + ".badgeMetaId " + earn.badgeMetaId() + " is not a badge of org " + org.orgId());
-        }
-        boolean customerKnown =
-            customers.contains(earn.customerId())
-                || existing.flatMap(s -> s.customer(CustomerKey.id(earn.customerId()))).isPresent();
-        if (!customerKnown) {
-          throw new SeedException(
-              at + ".customerId " + earn.customerId() + " is not a customer of org " + org.orgId());
-        }
-      }
-    }
-  }
-
-  private static void requireSameOrg(Optional<Long> owner, Seed.Org org, String what) {
-    if (owner.isPresent() && owner.get() != org.orgId()) {
-      throw new SeedException(what + " already belongs to org " + owner.get());
-    }
+  @Override
+  public void close() {
+    store.close();
   }
 }

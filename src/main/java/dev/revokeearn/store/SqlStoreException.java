@@ -1,10 +1,8 @@
 package dev.revokeearn.store;
 
-import java.sql.SQLException;
-
-/** The durable store failed (disk full, file removed...): a fault of the mock, not the client. */
-final class SqlStoreException extends RuntimeException {
-  SqlStoreException(SQLException cause) {
-    super("ledger database: " + cause.getMessage(), cause);
+/** A database failure under the store: the store cannot do what it was asked. */
+public final class SqlStoreException extends RuntimeException {
+  public SqlStoreException(Exception cause) {
+    super(cause.getMessage(), cause);
   }
 }

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.revokeearn.service.ApiPipeline;
+import dev.revokeearn.service.CapillaryErrors;
 import dev.revokeearn.service.Exchange;
 import dev.revokeearn.service.ExchangeLog;
 import dev.revokeearn.service.Operation;
@@ -14,19 +15,31 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Hands a matched request to the reference implementation. The stub mapping names the operation in
- * its {@code transformerParameters}, so routing stays in {@code mappings/}, in WireMock's own
- * format.
+ * The reference implementation answers every request that no user stub matched. It is not a stub
+ * itself, so nothing done to WireMock's stubs (reset, delete all, import) can take the API away,
+ * and any user stub, whatever its priority, wins over it.
  */
-final class ApiTransformer implements ResponseDefinitionTransformerV2 {
+final class ApiRouter implements ResponseDefinitionTransformerV2 {
   static final String NAME = "revoke-earn-api";
+
+  /** Marks our answers, so {@link RequestIdStamp} can tell them from users' stubs. */
+  static final String MARKER = "revoke-earn";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+  private static final Map<String, Operation> OPERATIONS =
+      Map.of(
+          "/api_gateway/v1/badges/customer/revokeEarn", Operation.REVOKE_EARN,
+          "/api_gateway/v1/badges/customer/earn", Operation.EARN_BADGE,
+          "/v3/oauth/token/generate", Operation.GENERATE_OAUTH_TOKEN);
 
   private final ApiPipeline pipeline;
   private final ExchangeLog exchanges;
 
-  ApiTransformer(ApiPipeline pipeline, ExchangeLog exchanges) {
+  ApiRouter(ApiPipeline pipeline, ExchangeLog exchanges) {
     this.pipeline = pipeline;
     this.exchanges = exchanges;
   }
@@ -38,15 +51,24 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
 
   @Override
   public boolean applyGlobally() {
-    return false;
+    return true;
   }
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
-    Operation operation =
-        Operation.of(serveEvent.getTransformerParameters().getString("operation"));
+    if (serveEvent.getWasMatched()) {
+      return serveEvent.getResponseDefinition(); // a user's stub answers
+    }
     Request request = serveEvent.getRequest();
-    ApiPipeline.Answer answer = pipeline.handle(operation, ValidatorRequest.of(request));
+    ApiPipeline.Answer answer;
+    Operation operation = Operation.UNMATCHED;
+    try {
+      operation = operation(request);
+      answer = pipeline.handle(operation, ValidatorRequest.of(request));
+    } catch (RuntimeException e) {
+      LOG.error("The mock failed on {} {}", request.getMethod(), request.getUrl(), e);
+      answer = pipeline.answer(CapillaryErrors.notProcessed());
+    }
     if (answer.orgId() != null) {
       exchanges.record(answer.orgId(), exchange(operation, request, answer));
     }
@@ -54,7 +76,16 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
         .withStatus(answer.status())
         .withHeader("Content-Type", "application/json")
         .withBody(answer.json())
+        .withTransformerParameter(MARKER, true)
         .build();
+  }
+
+  /** POST to one of the contract's paths is that operation; anything else is unmatched. */
+  private static Operation operation(Request request) {
+    Operation operation = OPERATIONS.get(ValidatorRequest.path(request.getUrl()));
+    return operation != null && request.getMethod().getName().equals("POST")
+        ? operation
+        : Operation.UNMATCHED;
   }
 
   private static Exchange exchange(

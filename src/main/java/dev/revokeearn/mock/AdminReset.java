@@ -1,0 +1,51 @@
+package dev.revokeearn.mock;
+
+import com.github.tomakehurst.wiremock.extension.requestfilter.AdminRequestFilterV2;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.revokeearn.seed.SeedException;
+import dev.revokeearn.service.MockState;
+import dev.revokeearn.state.StateConflict;
+
+/**
+ * {@code POST /__admin/reset} (WireMock's reset, what its clients call) puts the seed back first;
+ * when the seed no longer reads or checks, nothing is reset and the answer says why. Other stub
+ * changes ({@code DELETE /__admin/mappings}, imports) leave the state alone. Filters run before
+ * WireMock checks admin credentials, so this one checks them itself.
+ */
+final class AdminReset implements AdminRequestFilterV2 {
+  private final MockState state;
+  private final AdminGuard guard;
+
+  AdminReset(MockState state, AdminGuard guard) {
+    this.state = state;
+    this.guard = guard;
+  }
+
+  @Override
+  public String getName() {
+    return "revoke-earn-reset";
+  }
+
+  @Override
+  public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+    if (request.getMethod().equals(RequestMethod.POST)
+        && isReset(ValidatorRequest.path(request.getUrl()))
+        && guard.authenticate(request)) {
+      try {
+        state.reset();
+      } catch (SeedException | StateConflict e) {
+        return RequestFilterAction.stopWith(AdminRoutes.problem(400, e.getMessage(), null));
+      }
+    }
+    return RequestFilterAction.continueWith(request);
+  }
+
+  /** Admin requests reach filters with the path below the admin root ({@code /reset}). */
+  private static boolean isReset(String path) {
+    String below = path.startsWith("/__admin") ? path.substring("/__admin".length()) : path;
+    return below.equals("/reset") || below.equals("/reset/");
+  }
+}

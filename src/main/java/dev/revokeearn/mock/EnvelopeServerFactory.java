@@ -1,0 +1,52 @@
+package dev.revokeearn.mock;
+
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.HttpServer;
+import com.github.tomakehurst.wiremock.http.HttpServerFactory;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+
+/**
+ * WireMock's own Jetty 11 server, with the {@link ErrorBoundary} around both contexts and {@link
+ * EnvelopeErrorHandler} for Jetty's error pages.
+ */
+final class EnvelopeServerFactory implements HttpServerFactory {
+  @Override
+  public String getName() {
+    return "revoke-earn-http-server";
+  }
+
+  @Override
+  public HttpServer buildHttpServer(
+      Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
+    return new Jetty11HttpServer(options, admin, stubs) {
+      @Override
+      protected void applyAdditionalServerConfiguration(Server jettyServer, Options options) {
+        super.applyAdditionalServerConfiguration(jettyServer, options);
+        jettyServer.setErrorHandler(new EnvelopeErrorHandler());
+      }
+
+      @Override
+      protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
+        guard(context);
+      }
+
+      @Override
+      protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
+        guard(context);
+      }
+    };
+  }
+
+  private static void guard(ServletContextHandler context) {
+    context.addFilter(
+        new FilterHolder(new ErrorBoundary()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.setErrorHandler(new EnvelopeErrorHandler());
+  }
+}

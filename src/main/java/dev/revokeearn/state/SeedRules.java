@@ -1,0 +1,84 @@
+package dev.revokeearn.state;
+
+import dev.revokeearn.ledger.CustomerKey;
+import dev.revokeearn.ledger.EarnInstance;
+import dev.revokeearn.ledger.LedgerStore;
+import dev.revokeearn.ledger.ObjectIds;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a snapshot must respect of the state it joins: a credential belongs to one org only, and an
+ * earn instance's badge and customer exist (in the snapshot's org or already in the store). Every
+ * store calls these inside its own atomic change, so two changes cannot both pass and then clash.
+ */
+public final class SeedRules {
+  private SeedRules() {}
+
+  /** For {@link StateStore#replace}: the snapshot alone must hold together. */
+  public static void checkWhole(SeedSnapshot snapshot) {
+    check(snapshot, null);
+  }
+
+  /** For {@link StateStore#add}: the snapshot against the state it is added to. */
+  public static void checkAgainst(SeedSnapshot snapshot, State state) {
+    check(snapshot, state);
+  }
+
+  private static void check(SeedSnapshot snapshot, State state) {
+    for (int o = 0; o < snapshot.orgs().size(); o++) {
+      OrgSnapshot org = snapshot.orgs().get(o);
+      String at = "orgs[" + o + "]";
+      if (state != null) {
+        for (int i = 0; i < org.tills().size(); i++) {
+          String username = org.tills().get(i).username();
+          Optional<Long> owner = state.till(username).map(TillCredential::orgId);
+          requireOwner(owner, org, at + ".tills[" + i + "].username " + username);
+        }
+        for (int i = 0; i < org.clients().size(); i++) {
+          String key = org.clients().get(i).key();
+          Optional<Long> owner = state.client(key).map(ClientCredential::orgId);
+          requireOwner(owner, org, at + ".oauthClients[" + i + "].key " + key);
+        }
+      }
+      Optional<LedgerStore> existing = state == null ? Optional.empty() : state.ledger(org.orgId());
+      Set<String> badges = new HashSet<>();
+      org.badges().forEach(b -> badges.add(ObjectIds.normalize(b.id())));
+      Set<Long> customers = new HashSet<>();
+      org.customers().forEach(c -> customers.add(c.id()));
+      for (int i = 0; i < org.earnInstances().size(); i++) {
+        EarnInstance earn = org.earnInstances().get(i);
+        String here = at + ".earnInstances[" + i + "]";
+        boolean badgeKnown =
+            badges.contains(ObjectIds.normalize(earn.badgeMetaId()))
+                || existing.flatMap(s -> s.badge(earn.badgeMetaId())).isPresent();
+        if (!badgeKnown) {
+          throw new StateConflict(
+              here
+                  + ".badgeMetaId "
+                  + earn.badgeMetaId()
+                  + " is not a badge of org "
+                  + org.orgId());
+        }
+        boolean customerKnown =
+            customers.contains(earn.customerId())
+                || existing.flatMap(s -> s.customer(CustomerKey.id(earn.customerId()))).isPresent();
+        if (!customerKnown) {
+          throw new StateConflict(
+              here
+                  + ".customerId "
+                  + earn.customerId()
+                  + " is not a customer of org "
+                  + org.orgId());
+        }
+      }
+    }
+  }
+
+  private static void requireOwner(Optional<Long> owner, OrgSnapshot org, String what) {
+    if (owner.isPresent() && owner.get() != org.orgId()) {
+      throw new StateConflict(what + " already belongs to org " + owner.get());
+    }
+  }
+}

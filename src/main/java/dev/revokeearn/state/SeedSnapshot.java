@@ -1,0 +1,17 @@
+package dev.revokeearn.state;
+
+import java.util.List;
+
+/**
+ * A seed, fully checked, as stores take it: in whole ({@link StateStore#replace}) or added to what
+ * is there ({@link StateStore#add}), either way all at once or not at all.
+ */
+public record SeedSnapshot(List<OrgSnapshot> orgs) {
+  public SeedSnapshot {
+    orgs = List.copyOf(orgs);
+  }
+
+  public static SeedSnapshot empty() {
+    return new SeedSnapshot(List.of());
+  }
+}

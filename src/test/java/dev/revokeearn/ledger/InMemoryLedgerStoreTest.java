@@ -1,8 +1,0 @@
-package dev.revokeearn.ledger;
-
-class InMemoryLedgerStoreTest extends LedgerStoreContract {
-  @Override
-  protected LedgerStore newStore() {
-    return new InMemoryLedgerStore();
-  }
-}
