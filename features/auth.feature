@@ -24,6 +24,12 @@ Feature: Only authenticated callers with access to badges may revoke
     Then the answer is error 401 "Authentication failed. Please check username and password." with HTTP status 401
 
   @assumption
+  Scenario: A till that does not exist
+    Given the client authenticates as a till that does not exist
+    When the client revokes the earn instance naming the customer by "customer id"
+    Then the answer is error 401 "Authentication failed. Please check username and password." with HTTP status 401
+
+  @assumption
   Scenario: The password sent as it is, not hashed with MD5
     Given the client authenticates with the till's password unhashed
     When the client revokes the earn instance naming the customer by "customer id"
@@ -32,6 +38,12 @@ Feature: Only authenticated callers with access to badges may revoke
   @assumption
   Scenario: A token that was never issued
     Given the client sends the OAuth token "not-a-real-token"
+    When the client revokes the earn instance naming the customer by "customer id"
+    Then the answer is error 401 "Authentication failed. Please check username and password." with HTTP status 401
+
+  @assumption
+  Scenario: A well-formed token that was never issued
+    Given the client sends a well-formed token that was never issued
     When the client revokes the earn instance naming the customer by "customer id"
     Then the answer is error 401 "Authentication failed. Please check username and password." with HTTP status 401
 

@@ -25,3 +25,16 @@ Feature: Anything but an active earn instance of this badge and customer is erro
     When the client revokes the earn instance naming another customer
     Then the answer is error 814 "Active earn instance is not present." with HTTP status 409
     And the earn instance can still be revoked by its owner
+
+  @assumption
+  Scenario Outline: Revoking for a customer no <identifier> names
+    When the client revokes the earn instance naming by "<identifier>" a customer that does not exist
+    Then the answer is error 814 "Active earn instance is not present." with HTTP status 409
+    And the earn instance can still be revoked by its owner
+
+    Examples:
+      | identifier |
+      | email      |
+      | mobile     |
+      | externalId |
+      | cardNumber |

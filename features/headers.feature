@@ -21,3 +21,8 @@ Feature: Request headers
   Scenario: Every answer carries Capillary's request id
     When the client revokes the earn instance naming the customer by "customer id"
     Then the answer carries an X-CAP-REQUEST-ID of 32 lowercase hex characters
+
+  Scenario: Request ids are not repeated
+    When the client revokes the earn instance naming the customer by "customer id"
+    And the client revokes the earn instance naming the customer by "customer id"
+    Then every answer carried a request id of its own

@@ -1,8 +1,6 @@
 package dev.revokeearn.cli;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.revokeearn.conformance.ConformanceReports;
 import dev.revokeearn.conformance.ConformanceResult;
 import dev.revokeearn.conformance.ConformanceRunner;
 import dev.revokeearn.conformance.ConformanceTarget;
@@ -11,8 +9,10 @@ import dev.revokeearn.conformance.TestData;
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code check}: certifies a deployment (or, without {@code --base-url}, the mock in this jar)
  * against the contract by running the packed conformance features. Credentials come from the
- * environment only, so they stay out of {@code ps} and shell history.
+ * environment only, so they stay out of {@code ps} and shell history. Everything that can be
+ * checked before the run is checked first: a run starts only when it can end with a verdict.
  */
 @Command(
     name = "check",
@@ -45,18 +46,23 @@ import picocli.CommandLine.Spec;
       "Without --base-url it checks the mock in this jar (started in-process with the demo seed).",
       "",
       "Credentials come from the environment only: CAP_USERNAME and CAP_PASSWORD (the till's plain"
-          + " password; the suite sends its MD5, as Capillary wants), and optionally CAP_OAUTH_KEY"
-          + " and CAP_OAUTH_SECRET (the OAuth scenarios are skipped without them)."
+          + " password; the suite sends its MD5, as Capillary wants), and optionally both"
+          + " CAP_OAUTH_KEY and CAP_OAUTH_SECRET (the OAuth scenarios are skipped without them)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every scenario that ran passed, and coverage is at least --min-coverage",
-      "1:a scenario failed, no scenario passed, or coverage is below --min-coverage",
-      "2:bad usage, missing credentials, or a target that cannot be reached at all"
+      "1:a scenario failed, none passed, coverage is below --min-coverage, or the run was stopped"
+          + " (--timeout, SIGTERM, Ctrl-C)",
+      "2:bad usage, missing credentials, a target that cannot be reached at all, or reports that"
+          + " cannot be written"
     })
 final class CheckCommand implements Callable<Integer> {
   static final int FAILED = 1;
   static final int USAGE = 2;
+
+  /** A data file is a few lines; anything far larger is a mistake, not data. */
+  private static final long MAX_DATA_BYTES = 64 * 1024;
 
   @Spec CommandSpec spec;
 
@@ -74,7 +80,8 @@ final class CheckCommand implements Callable<Integer> {
       description =
           "Test data as YAML or JSON, with the keys badgeMetaId, otherBadgeMetaId, customerId,"
               + " email, mobile, externalId, cardNumber, otherCustomerId, ownerType, referenceId."
-              + " Flags below win over the file; anything not given is the demo seed's.")
+              + " Values are read as written (0123 stays 0123). Flags below win over the file;"
+              + " anything not given is the demo seed's.")
   Path dataFile;
 
   @Option(
@@ -150,6 +157,22 @@ final class CheckCommand implements Callable<Integer> {
               + " and valid. Default: ${DEFAULT-VALUE}.")
   double minCoverage = 0;
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description =
+          "The most the whole run may take; then it stops, writes its reports and fails."
+              + " Default: ${DEFAULT-VALUE}.")
+  long timeoutSeconds = ConformanceRunner.DEFAULT_TIMEOUT.toSeconds();
+
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "The most one request may take, from sending it to the last byte of the answer."
+              + " Default: ${DEFAULT-VALUE}.")
+  long requestTimeoutSeconds = ConformanceRunner.DEFAULT_REQUEST_TIMEOUT.toSeconds();
+
   private final Map<String, String> env;
 
   CheckCommand(Map<String, String> env) {
@@ -158,28 +181,21 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     Logging.configure(false);
-    if (tags != null) {
-      try {
-        TagExpressionParser.parse(tags);
-      } catch (TagExpressionException e) {
-        return usage(err, "--tags " + tags + ": " + e.getMessage());
-      }
-    }
-    if (minCoverage < 0 || minCoverage > 100) {
-      return usage(err, "--min-coverage must be between 0 and 100, got " + minCoverage);
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<String> problem = checkOptions();
+    if (problem.isPresent()) {
+      return usage(err, problem.get());
     }
     TestData data;
     try {
       data = TestData.from(key -> values().get(key));
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException e) {
       return usage(err, e.getMessage());
     }
     if (baseUrl == null) {
       try (EmbeddedMock mock = EmbeddedMock.start()) {
-        return check(mock.target(data), "the mock in this jar, demo seed", out);
+        return check(mock.target(data), "the mock in this jar, demo seed");
       }
     }
     Optional<String> bad = checkUrl(baseUrl);
@@ -197,26 +213,92 @@ final class CheckCommand implements Callable<Integer> {
               + " (a till of the org, plain password) to check "
               + target.baseUrl());
     }
-    Optional<String> unreachable = unreachable(target.baseUrl());
+    Optional<String> unreachable = Reachability.problem(target.baseUrl());
     if (unreachable.isPresent()) {
       return usage(err, "cannot reach " + target.baseUrl() + ": " + unreachable.get());
     }
-    return check(target, "deployment", out);
+    return check(target, "deployment");
   }
 
-  private int check(ConformanceTarget target, String kind, PrintWriter out) {
+  private int check(ConformanceTarget target, String kind) {
+    PrintWriter out = spec.commandLine().getOut();
+    ConformanceRunner runner = new ConformanceRunner();
+    // SIGTERM (a CI job's timeout) or Ctrl-C: stop, but still write the reports and the verdict.
+    StopSignals.onStop(() -> runner.stop("stopped by a signal (SIGTERM or Ctrl-C)"));
     ConformanceRunner.Options options =
-        new ConformanceRunner.Options(Optional.ofNullable(tags), reportDir, minCoverage, out);
-    ConformanceResult result;
-    try {
-      result = new ConformanceRunner().run(target, kind, options);
-    } catch (java.io.UncheckedIOException e) {
-      return usage(spec.commandLine().getErr(), e.getMessage());
-    }
+        new ConformanceRunner.Options(
+            Optional.ofNullable(tags),
+            reportDir,
+            minCoverage,
+            out,
+            Duration.ofSeconds(timeoutSeconds),
+            Duration.ofSeconds(requestTimeoutSeconds));
+    ConformanceResult result = runner.run(target, kind, options);
+    PrintWriter err = spec.commandLine().getErr();
     if (result.scenarios().isEmpty()) {
-      return usage(spec.commandLine().getErr(), "--tags " + tags + " selects no scenario");
+      return usage(err, "--tags " + tags + " selects no scenario");
+    }
+    if (result.reportProblem().isPresent()) {
+      return usage(err, "the reports could not be written: " + result.reportProblem().get());
     }
     return result.passed(minCoverage) ? 0 : FAILED;
+  }
+
+  /** Every option that can be wrong, checked before anything runs. */
+  private Optional<String> checkOptions() {
+    if (tags != null) {
+      try {
+        TagExpressionParser.parse(tags);
+      } catch (TagExpressionException e) {
+        return Optional.of("--tags " + tags + ": " + e.getMessage());
+      }
+    }
+    if (Double.isNaN(minCoverage) || minCoverage < 0 || minCoverage > 100) {
+      return Optional.of("--min-coverage must be a number from 0 to 100, got " + minCoverage);
+    }
+    if (timeoutSeconds <= 0 || requestTimeoutSeconds <= 0) {
+      return Optional.of("--timeout and --request-timeout must be positive numbers of seconds");
+    }
+    boolean key = present(env.get(ConformanceTarget.OAUTH_KEY));
+    boolean secret = env.get(ConformanceTarget.OAUTH_SECRET) != null;
+    if (key != secret) {
+      return Optional.of(
+          "set both "
+              + ConformanceTarget.OAUTH_KEY
+              + " and "
+              + ConformanceTarget.OAUTH_SECRET
+              + ", or neither (the OAuth scenarios are then skipped)");
+    }
+    return checkReportDir();
+  }
+
+  /** The report directory exists (or can be made) and every report in it can be written. */
+  private Optional<String> checkReportDir() {
+    if (reportDir.toString().isBlank()) {
+      return Optional.of("--report-dir is empty");
+    }
+    if (Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+      return Optional.of("--report-dir " + reportDir + " is a file, not a directory");
+    }
+    try {
+      Files.createDirectories(reportDir);
+      Path probe = Files.createTempFile(reportDir, ".check", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | SecurityException e) {
+      return Optional.of(
+          "--report-dir " + reportDir + " cannot be written: " + ErrorLines.of(e.toString()));
+    }
+    for (String report : ConformanceReports.FILES) {
+      if (Files.isDirectory(reportDir.resolve(report))) {
+        return Optional.of(
+            "--report-dir "
+                + reportDir
+                + " holds a directory named "
+                + report
+                + "; a report goes there");
+      }
+    }
+    return Optional.empty();
   }
 
   /** The data file's values, then the flags over them. */
@@ -246,104 +328,105 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private static Map<String, String> readDataFile(Path file) {
+    String at = "--data " + file;
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new IllegalArgumentException("--data " + file + " does not exist or is not readable");
+      throw new IllegalArgumentException(at + " does not exist or is not readable");
     }
-    Map<?, ?> raw;
     try {
-      raw = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Map.class);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          "--data " + file + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
+      if (Files.size(file) > MAX_DATA_BYTES) {
+        throw new IllegalArgumentException(
+            at + " is larger than " + MAX_DATA_BYTES / 1024 + " KiB; a data file is a few lines");
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return DataFiles.read(in, at, TestData.DEFAULTS.keySet());
+      }
     } catch (IOException e) {
-      throw new IllegalArgumentException("--data " + file + " cannot be read: " + e.getMessage());
+      throw new IllegalArgumentException(at + " cannot be read: " + e.getMessage());
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    if (raw == null) {
-      return values;
-    }
-    raw.forEach(
-        (key, value) -> {
-          if (!TestData.DEFAULTS.containsKey(String.valueOf(key))) {
-            throw new IllegalArgumentException(
-                "--data "
-                    + file
-                    + ": unknown key "
-                    + key
-                    + "; the keys are "
-                    + String.join(", ", TestData.DEFAULTS.keySet()));
-          }
-          if (value instanceof Map || value instanceof Iterable) {
-            throw new IllegalArgumentException(
-                "--data " + file + ": " + key + " must be a single value");
-          }
-          values.put(String.valueOf(key), value == null ? null : String.valueOf(value));
-        });
-    return values;
   }
 
   private static Optional<String> checkUrl(String url) {
+    URI uri;
     try {
-      URI uri = new URI(url.strip());
-      if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-          || uri.getHost() == null) {
-        return Optional.of("--base-url must be an http or https URL with a host, got " + url);
-      }
-      return Optional.empty();
-    } catch (java.net.URISyntaxException e) {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
       return Optional.of("--base-url is not a URL: " + e.getMessage());
     }
+    if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+        || uri.getHost() == null) {
+      return Optional.of("--base-url must be an http or https URL with a host, got " + url);
+    }
+    if (uri.getRawUserInfo() != null) {
+      return Optional.of(
+          "--base-url must not carry credentials (user:password@): they would show in the"
+              + " reports; set CAP_USERNAME and CAP_PASSWORD instead");
+    }
+    return Optional.empty();
   }
 
-  /** Why the target answers nothing at all; empty when it answers anything, even an error. */
-  private static Optional<String> unreachable(String baseUrl) {
-    String host = URI.create(baseUrl).getHost();
-    try {
-      java.net.InetAddress.getByName(host);
-    } catch (java.net.UnknownHostException e) {
-      return Optional.of("unknown host " + host);
-    }
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    try {
-      http.send(
-          HttpRequest.newBuilder(URI.create(baseUrl + "/"))
-              .timeout(Duration.ofSeconds(20))
-              .GET()
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
-      return Optional.empty();
-    } catch (IOException e) {
-      return Optional.of(describe(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.of("interrupted");
-    } catch (IllegalArgumentException e) {
-      return Optional.of(e.getMessage());
-    }
-  }
-
-  private static String describe(IOException e) {
-    String detail =
-        e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";
-    if (e instanceof java.net.http.HttpTimeoutException) {
-      return "no answer in time" + detail;
-    }
-    if (e instanceof java.net.ConnectException) {
-      return "connection refused" + detail;
-    }
-    if (e instanceof java.net.UnknownHostException
-        || e.getCause() instanceof java.net.UnknownHostException) {
-      return "unknown host" + detail;
-    }
-    if (e instanceof javax.net.ssl.SSLException) {
-      return "TLS handshake failed" + detail;
-    }
-    return "no HTTP answer" + detail;
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
   }
 
   private static int usage(PrintWriter err, String problem) {
-    err.println("error: " + problem);
+    err.println("error: " + ErrorLines.of(problem));
     err.flush();
     return USAGE;
+  }
+
+  /** Whether a base URL answers anything at all, without waiting for a whole answer. */
+  static final class Reachability {
+    private Reachability() {}
+
+    /** Why the target answers nothing; empty when it answers (even an error). */
+    static Optional<String> problem(String baseUrl) {
+      String host = URI.create(baseUrl).getHost();
+      try {
+        java.net.InetAddress.getByName(host);
+      } catch (java.net.UnknownHostException e) {
+        return Optional.of("unknown host " + host);
+      }
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      try {
+        // The status line and headers are enough: the body is not read, so a server that sends
+        // it a byte at a time cannot hold this up.
+        HttpResponse<InputStream> answer =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/"))
+                    .timeout(Duration.ofSeconds(20))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        answer.body().close();
+        return Optional.empty();
+      } catch (IOException e) {
+        return Optional.of(describe(e));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.of("interrupted");
+      } catch (IllegalArgumentException e) {
+        return Optional.of(e.getMessage());
+      }
+    }
+
+    private static String describe(IOException e) {
+      String detail =
+          e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";
+      if (e instanceof java.net.http.HttpTimeoutException) {
+        return "no answer in time" + detail;
+      }
+      if (e instanceof java.net.ConnectException) {
+        return "connection refused" + detail;
+      }
+      if (e instanceof javax.net.ssl.SSLException) {
+        return "TLS handshake failed"
+            + detail
+            + (detail.contains("PKIX")
+                ? "; the server's certificate is not trusted by this Java (add its CA to a trust"
+                    + " store and pass -Djavax.net.ssl.trustStore=FILE)"
+                : "");
+      }
+      return "no HTTP answer" + detail;
+    }
   }
 }

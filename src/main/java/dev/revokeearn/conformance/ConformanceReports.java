@@ -22,6 +22,10 @@ public final class ConformanceReports {
   public static final String COVERAGE_JSON = "coverage.json";
   public static final String REPORT_HTML = "report.html";
 
+  /** Every file a run writes into its report directory. */
+  public static final List<String> FILES =
+      List.of(REPORT_HTML, "cucumber.html", "cucumber.json", "cucumber-junit.xml", COVERAGE_JSON);
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -32,7 +36,7 @@ public final class ConformanceReports {
     try {
       Files.writeString(
           dir.resolve(COVERAGE_JSON),
-          JSON.writeValueAsString(coverageJson(result)),
+          JSON.writeValueAsString(coverageJson(result, minCoverage)),
           StandardCharsets.UTF_8);
       Files.writeString(
           dir.resolve(REPORT_HTML), html(result, minCoverage), StandardCharsets.UTF_8);
@@ -54,15 +58,22 @@ public final class ConformanceReports {
         result.count(ScenarioResult.Status.SKIPPED));
     for (ScenarioResult failure : result.failures()) {
       out.println("  FAILED " + failure.location() + " " + failure.name());
-      out.println("         " + ConformanceRunner.firstLine(String.valueOf(failure.message())));
+      String.valueOf(failure.message())
+          .strip()
+          .lines()
+          .limit(4)
+          .forEach(line -> out.println("         " + line));
     }
+    result
+        .stopped()
+        .ifPresent(reason -> out.println("  the run stopped before its end: " + reason));
     result
         .skipReasons()
         .forEach((reason, count) -> out.println("  skipped " + count + ": " + reason));
     out.println();
     out.printf(
         Locale.ROOT,
-        "Contract coverage: %d of %d documented answers received and valid (%.1f%%)%n",
+        "Contract coverage: %d of %d documented answers received and valid (%.2f%%)%n",
         coverage.covered(),
         coverage.items().size(),
         coverage.percent());
@@ -108,13 +119,15 @@ public final class ConformanceReports {
                 : "NO (" + (seen.received() - seen.valid()) + " invalid)");
   }
 
-  private static ObjectNode coverageJson(ConformanceResult result) {
+  private static ObjectNode coverageJson(ConformanceResult result, double minCoverage) {
     ContractCoverage.Report coverage = result.coverage();
     ObjectNode root = JSON.createObjectNode();
     root.put("target", result.target());
     root.put("documented", coverage.items().size());
     root.put("covered", coverage.covered());
-    root.put("percent", Math.round(coverage.percent() * 10) / 10.0);
+    root.put("percent", Math.round(coverage.percent() * 100) / 100.0);
+    root.put("minCoverage", minCoverage);
+    root.put("minCoverageMet", coverage.percent() >= minCoverage);
     ArrayNode items = root.putArray("items");
     coverage.items().forEach(seen -> items.add(json(seen)));
     ArrayNode undocumented = root.putArray("undocumented");
@@ -160,6 +173,21 @@ public final class ConformanceReports {
         .append(" failed, ")
         .append(result.count(ScenarioResult.Status.SKIPPED))
         .append(" skipped. Every step: <a href=\"cucumber.html\">Cucumber report</a>.</p>\n");
+    result
+        .stopped()
+        .ifPresent(
+            reason ->
+                html.append("<p><b>The run stopped before its end:</b> ")
+                    .append(escape(reason))
+                    .append("</p>\n"));
+    if (coverage.percent() < minCoverage) {
+      html.append(
+          String.format(
+              Locale.ROOT,
+              "<p><b>Coverage %.2f%% is below --min-coverage %s%%: the run fails.</b></p>%n",
+              coverage.percent(),
+              number(minCoverage)));
+    }
     if (!result.failures().isEmpty()) {
       html.append("<h2>Failed</h2><ul>\n");
       for (ScenarioResult failure : result.failures()) {
@@ -187,7 +215,7 @@ public final class ConformanceReports {
     html.append(
             String.format(
                 Locale.ROOT,
-                "<h2>Contract coverage: %d of %d documented answers (%.1f%%)</h2>%n",
+                "<h2>Contract coverage: %d of %d documented answers (%.2f%%)</h2>%n",
                 coverage.covered(),
                 coverage.items().size(),
                 coverage.percent()))
@@ -217,6 +245,13 @@ public final class ConformanceReports {
         .append("</td><td>")
         .append(seen.valid())
         .append("</td></tr>\n");
+  }
+
+  /** A percentage as given: 75 stays 75, 76.93 stays 76.93. */
+  private static String number(double value) {
+    return value == Math.rint(value)
+        ? Long.toString((long) value)
+        : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   private static String escape(String text) {

@@ -10,9 +10,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -48,17 +52,45 @@ public final class ConformanceRunner {
 
   private static final String GLUE_PACKAGE = "dev.revokeearn.conformance.glue";
 
+  /** How long the whole run may take, by default. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+  /** How long one request may take, sending to the last byte of the answer, by default. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
   /**
    * @param tags a Cucumber tag expression selecting scenarios, e.g. {@code not @assumption}; {@link
    *     #run} throws {@code TagExpressionException} when it does not parse
    * @param reportDir where the Cucumber HTML/JSON, JUnit XML and coverage reports go
    * @param minCoverage the share of the contract's answers (percent) below which the run fails
    * @param out where the target, progress (one line per scenario) and the summary go
+   * @param timeout how long the whole run may take; then it stops, and fails
+   * @param requestTimeout how long one request may take, sending to the last byte of the answer
    */
   public record Options(
-      Optional<String> tags, Path reportDir, double minCoverage, PrintWriter out) {
+      Optional<String> tags,
+      Path reportDir,
+      double minCoverage,
+      PrintWriter out,
+      Duration timeout,
+      Duration requestTimeout) {
     public Options(Path reportDir, PrintWriter out) {
-      this(Optional.empty(), reportDir, 0, out);
+      this(Optional.empty(), reportDir, 0, out, DEFAULT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+    }
+  }
+
+  private volatile ConformanceRun current;
+  private volatile String stopRequest;
+
+  /**
+   * Stops the run under way (or the next one, at its start): requests in flight are aborted,
+   * scenarios not started are not run, and the reports are still written. The run then fails.
+   */
+  public void stop(String reason) {
+    stopRequest = reason;
+    ConformanceRun run = current;
+    if (run != null) {
+      run.stop(reason);
     }
   }
 
@@ -94,7 +126,24 @@ public final class ConformanceRunner {
       throw new UncheckedIOException(
           "cannot create the report directory " + options.reportDir(), e);
     }
-    ConformanceRun run = new ConformanceRun(target, ContractCoverage.of(Contract.text()));
+    ConformanceRun run =
+        new ConformanceRun(target, ContractCoverage.of(Contract.text()), options.requestTimeout());
+    current = run;
+    if (stopRequest != null) {
+      run.stop(stopRequest);
+    }
+    ScheduledExecutorService clock =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "conformance-timeout");
+              thread.setDaemon(true);
+              return thread;
+            });
+    clock.schedule(
+        () ->
+            run.stop("the run's time, --timeout " + options.timeout().toSeconds() + " s, ran out"),
+        options.timeout().toMillis(),
+        TimeUnit.MILLISECONDS);
     Progress progress = new Progress(options.out());
     Launcher launcher =
         LauncherFactory.create(
@@ -104,12 +153,22 @@ public final class ConformanceRunner {
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build());
     LauncherDiscoveryRequest request = request(options);
-    run.bind(
-        () -> {
-          launcher.execute(request, progress);
-          return null;
-        });
-    return new ConformanceResult(target.baseUrl(), progress.results, run.coverage().report());
+    try {
+      run.bind(
+          () -> {
+            launcher.execute(request, progress);
+            return null;
+          });
+    } finally {
+      clock.shutdownNow();
+      current = null;
+    }
+    return new ConformanceResult(
+        target.baseUrl(),
+        progress.results,
+        run.coverage().report(),
+        run.stopped(),
+        Optional.empty());
   }
 
   private static LauncherDiscoveryRequest request(Options options) {

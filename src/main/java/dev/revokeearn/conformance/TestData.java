@@ -32,13 +32,20 @@ public record TestData(
 
   /**
    * @param values a value for a key, or null to take its default
-   * @throws IllegalArgumentException naming the key whose value is not a number where one is needed
+   * @throws IllegalArgumentException naming the key whose value is empty, or not a number where one
+   *     is needed
    */
   public static TestData from(UnaryOperator<String> values) {
     UnaryOperator<String> value =
         key -> {
           String given = values.apply(key);
-          return given == null || given.isBlank() ? DEFAULTS.get(key) : given.strip();
+          if (given == null) {
+            return DEFAULTS.get(key);
+          }
+          if (given.isBlank()) {
+            throw new IllegalArgumentException(key + " is empty; give a value or leave it out");
+          }
+          return given.strip();
         };
     return new TestData(
         value.apply("badgeMetaId"),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.revokeearn.conformance.EmbeddedMock;
 import dev.revokeearn.testing.BrokenDeployment;
 import dev.revokeearn.testing.BrokenDeployment.Breakage;
+import dev.revokeearn.testing.TricklingServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -155,6 +156,88 @@ class CheckCommandTest {
 
     assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(err.toString().lines()).allMatch(line -> line.startsWith("error: "));
+  }
+
+  @Test
+  void aDeploymentThatTricklesItsAnswersFailsInTimeInsteadOfHanging() throws Exception {
+    try (TricklingServer slow = new TricklingServer()) {
+      long started = System.nanoTime();
+      int exit =
+          check(DEMO_ENV, "--base-url", slow.baseUrl(), "--request-timeout", "1", "--timeout", "4");
+      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+      assertThat(exit).as(out.toString()).isEqualTo(1);
+      assertThat(seconds).as("the run's --timeout bounds it").isLessThan(30);
+    }
+    assertThat(out.toString())
+        .contains("no complete answer within 1 s")
+        .contains("the run stopped before its end: the run's time, --timeout 4 s, ran out")
+        .contains("Target " + "http://127.0.0.1:");
+    assertThat(out.toString().strip().lines().reduce((a, b) -> b).orElseThrow())
+        .startsWith("Target http://127.0.0.1:")
+        .contains(": FAILED");
+    assertThat(dir.resolve("report/report.html")).content().contains("stopped before its end");
+    assertThat(dir.resolve("report/cucumber.json")).isNotEmptyFile();
+  }
+
+  @Test
+  void moreUsageProblemsAreOneLineAndExitCode2() throws Exception {
+    Path binary = dir.resolve("binary.yaml");
+    Files.write(binary, new byte[] {(byte) 0x98, (byte) 0xff, 0x00, 0x41});
+    Path list = dir.resolve("list.yaml");
+    Files.writeString(list, "- a\n- b\n");
+    Path twice = dir.resolve("twice.yaml");
+    Files.writeString(twice, "email: a@b.c\nemail: d@e.f\n");
+    Path blank = dir.resolve("blank.yaml");
+    Files.writeString(blank, "customerId: ~\n");
+    Path aFile = dir.resolve("a-file");
+    Files.writeString(aFile, "x");
+    Path withDirectoryReport = dir.resolve("taken");
+    Files.createDirectories(withDirectoryReport.resolve("coverage.json"));
+
+    assertThat(check(Map.of(), "--data", binary.toString())).isEqualTo(2);
+    assertThat(check(Map.of(), "--data", list.toString())).isEqualTo(2);
+    assertThat(check(Map.of(), "--data", twice.toString())).isEqualTo(2);
+    assertThat(check(Map.of(), "--data", blank.toString())).isEqualTo(2);
+    assertThat(check(Map.of(), "--min-coverage", "NaN")).isEqualTo(2);
+    assertThat(check(DEMO_ENV, "--base-url", "http://demo.till:demo-password@127.0.0.1:1"))
+        .isEqualTo(2);
+    assertThat(check(Map.of("CAP_OAUTH_KEY", "k"), "--min-coverage", "1")).isEqualTo(2);
+    assertThat(
+            MockCommand.run(
+                new MockCommand(),
+                Map.of(),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "check",
+                "--report-dir",
+                aFile.toString()))
+        .isEqualTo(2);
+    assertThat(
+            MockCommand.run(
+                new MockCommand(),
+                Map.of(),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "check",
+                "--report-dir",
+                withDirectoryReport.toString()))
+        .isEqualTo(2);
+    assertThat(check(Map.of(), "--tags", "not\n(")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("is not UTF-8 text")
+        .contains("must be key: value lines")
+        .contains("duplicate key email")
+        .contains("customerId must be a numeric customer id, got ~")
+        .contains("--min-coverage must be a number from 0 to 100, got NaN")
+        .contains("must not carry credentials")
+        .contains("set both CAP_OAUTH_KEY and CAP_OAUTH_SECRET")
+        .contains("a-file is a file, not a directory")
+        .contains("holds a directory named coverage.json")
+        .doesNotContain("Exception", "java.", "demo-password");
+    assertThat(err.toString().lines()).allMatch(line -> line.startsWith("error: "));
+    assertThat(out.toString()).doesNotContain("Conformance check of");
   }
 
   @Test

@@ -2,52 +2,80 @@ package dev.revokeearn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** README.md's CI recipe (start in the background, wait until ready, run, stop) against the jar. */
+/**
+ * README.md's CI recipe (start in the background, wait until ready, run, stop) against the jar: the
+ * job's result is the tests' own, and the mock is stopped either way.
+ */
 class ReadmeCiRecipeIT {
+  @TempDir Path dir;
+
   @Test
-  void theServeRecipeStartsWaitsRunsAndStopsCleanly(@TempDir Path dir) throws Exception {
-    String recipe =
-        ReadmeSessionIT.block(Files.readString(Path.of("README.md")), "<!-- ci-serve -->");
-    Path jar =
-        Path.of(System.getProperty("mock.jar", "target/revoke-earn-mock.jar")).toAbsolutePath();
+  void testsThatPassMakeAJobThatPasses() throws Exception {
+    Result run = run(recipe() + "\necho \"served at $CAPILLARY_BASE_URL\"\n");
 
-    ProcessBuilder bash =
-        new ProcessBuilder("bash", "-e", "-c", recipe + "\necho \"served at $CAPILLARY_BASE_URL\"")
-            .directory(dir.toFile())
-            .redirectErrorStream(true);
-    bash.environment().put("MOCK_JAR", jar.toString());
-    Process process = bash.start();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-    assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).containsPattern("served at http://127\\.0\\.0\\.1:\\d+");
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).containsPattern("served at http://127\\.0\\.0\\.1:\\d+");
+    assertThat(run.mockStopped()).isTrue();
   }
 
   @Test
-  void theRecipeFailsWhenTheMockCannotStart(@TempDir Path dir) throws Exception {
-    String recipe =
-        ReadmeSessionIT.block(Files.readString(Path.of("README.md")), "<!-- ci-serve -->");
+  void testsThatFailMakeAJobThatFailsAndTheMockStillStops() throws Exception {
+    Result run =
+        run(
+            recipe()
+                + "\necho \"served at $CAPILLARY_BASE_URL\"\ncurl -sf \"$CAPILLARY_BASE_URL/no-such-path\"\necho unreachable\n");
+
+    assertThat(run.exit()).as(run.output()).isNotZero();
+    assertThat(run.output()).doesNotContain("unreachable");
+    assertThat(run.mockStopped()).isTrue();
+  }
+
+  @Test
+  void aMockThatCannotStartFailsTheJobWithItsReason() throws Exception {
+    Result run = run(recipe().replace("--port 0", "--port 0 --seed missing.yaml"));
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.output()).contains("missing.yaml does not exist");
+  }
+
+  private record Result(int exit, String output, boolean mockStopped) {}
+
+  private Result run(String script) throws Exception {
     Path jar =
         Path.of(System.getProperty("mock.jar", "target/revoke-earn-mock.jar")).toAbsolutePath();
-
     ProcessBuilder bash =
-        new ProcessBuilder("bash", "-c", recipe.replace("--port 0", "--port 0 --seed missing.yaml"))
-            .directory(dir.toFile())
-            .redirectErrorStream(true);
+        new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true);
     bash.environment().put("MOCK_JAR", jar.toString());
     Process process = bash.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Matcher served = Pattern.compile("served at http://127\\.0\\.0\\.1:(\\d+)").matcher(output);
+    boolean stopped = !served.find() || !listening(Integer.parseInt(served.group(1)));
+    return new Result(process.exitValue(), output, stopped);
+  }
 
-    assertThat(process.exitValue()).isEqualTo(1);
-    assertThat(output).contains("missing.yaml does not exist");
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String recipe() throws IOException {
+    return ReadmeSessionIT.block(Files.readString(Path.of("README.md")), "<!-- ci-serve -->");
   }
 }

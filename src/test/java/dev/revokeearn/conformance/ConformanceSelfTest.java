@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.revokeearn.seed.DemoSeed;
 import dev.revokeearn.testing.BrokenDeployment;
 import dev.revokeearn.testing.BrokenDeployment.Breakage;
+import dev.revokeearn.testing.TricklingServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,7 +105,45 @@ class ConformanceSelfTest {
         case STILL_ACTIVE ->
             assertThat(failed.get("Revoke naming the customer by the numeric customer id"))
                 .contains("isActive");
+        case TRAILING_GARBAGE, DUPLICATE_KEY ->
+            assertThat(failed.get("Revoke naming the customer by the numeric customer id"))
+                .contains("not one well-formed JSON document");
+        case IGNORES_IDENTIFIER ->
+            assertThat(failed).containsKey("Revoking for a customer no email names");
+        case ANY_USERNAME -> assertThat(failed).containsKey("A till that does not exist");
+        case CONSTANT_REQUEST_ID ->
+            assertThat(failed.get("Request ids are not repeated")).contains("X-CAP-REQUEST-ID");
       }
+    }
+  }
+
+  /** What a SIGTERM or Ctrl-C does to check: the run ends at once, reports and verdict written. */
+  @Test
+  void aStoppedRunEndsAtOnceWithItsReportsAndFails() throws Exception {
+    try (TricklingServer slow = new TricklingServer()) {
+      ConformanceRunner runner = new ConformanceRunner();
+      CompletableFuture<ConformanceResult> running =
+          CompletableFuture.supplyAsync(
+              () ->
+                  runner.run(
+                      asDeployment(slow.baseUrl()),
+                      "self-test",
+                      new ConformanceRunner.Options(reports, new PrintWriter(log, true))));
+      Thread.sleep(1500);
+      long stopped = System.nanoTime();
+      runner.stop("stopped by a signal");
+
+      ConformanceResult result = running.get(30, TimeUnit.SECONDS);
+      assertThat((System.nanoTime() - stopped) / 1_000_000)
+          .as("ms from stop to the end")
+          .isLessThan(10_000);
+      assertThat(result.passed()).isFalse();
+      assertThat(result.stopped()).contains("stopped by a signal");
+      assertThat(result.failures())
+          .extracting(ScenarioResult::message)
+          .allMatch(m -> m.contains("stopped by a signal"));
+      assertThat(reports.resolve("coverage.json")).isNotEmptyFile();
+      assertThat(reports.resolve("cucumber-junit.xml")).isNotEmptyFile();
     }
   }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class ConformanceTest {
   @Test
   void theTargetConforms() {
+    checkTheProperties();
     String url = System.getProperty("conformance.baseUrl", "").strip();
     TestData data = TestData.from(key -> System.getProperty("conformance." + key));
     Path reports =
@@ -34,6 +38,33 @@ class ConformanceTest {
       assertThat(result.target()).isEqualTo(target.baseUrl());
     }
     assertThat(result.passed()).as(log.toString()).isTrue();
+  }
+
+  /**
+   * A base URL given but empty (a CI variable that was not set) must not quietly check the embedded
+   * mock instead; a misspelt key must not quietly fall back to a default.
+   */
+  private static void checkTheProperties() {
+    String url = System.getProperty("conformance.baseUrl");
+    assertThat(url == null || !url.isBlank())
+        .as(
+            "-Dconformance.baseUrl is given but empty: give the URL to check, or leave the property"
+                + " out to check the embedded mock")
+        .isTrue();
+    Set<String> known = new HashSet<>(TestData.DEFAULTS.keySet());
+    known.addAll(Set.of("baseUrl", "reportDir"));
+    List<String> unknown =
+        System.getProperties().stringPropertyNames().stream()
+            .filter(name -> name.startsWith("conformance."))
+            .map(name -> name.substring("conformance.".length()))
+            .filter(key -> !known.contains(key))
+            .sorted()
+            .toList();
+    assertThat(unknown)
+        .as(
+            "unknown -Dconformance.* keys; the keys are baseUrl, reportDir, "
+                + TestData.DEFAULTS.keySet())
+        .isEmpty();
   }
 
   /** Prints as it goes and keeps a copy for the failure message. */

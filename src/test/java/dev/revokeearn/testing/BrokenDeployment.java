@@ -42,7 +42,19 @@ public final class BrokenDeployment implements AutoCloseable {
     /** Requests without credentials are let through as if the demo till had sent them. */
     ACCEPTS_NO_CREDENTIALS,
     /** Successful revokes answer isActive true. */
-    STILL_ACTIVE
+    STILL_ACTIVE,
+    /** Every JSON answer has text after it. */
+    TRAILING_GARBAGE,
+    /** Successful revokes name isActive twice, false last. */
+    DUPLICATE_KEY,
+    /**
+     * X-CAP-CUSTOMER-IDENTIFIER is ignored: whatever customer it names, the doc customer is meant.
+     */
+    IGNORES_IDENTIFIER,
+    /** Basic credentials with any username and the right password hash are accepted. */
+    ANY_USERNAME,
+    /** Every answer carries the same X-CAP-REQUEST-ID. */
+    CONSTANT_REQUEST_ID
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,6 +101,35 @@ public final class BrokenDeployment implements AutoCloseable {
   private void forward(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] requestBody = exchange.getRequestBody().readAllBytes();
+      boolean revokeRequest = exchange.getRequestURI().getPath().equals(REVOKE);
+      if (breakage == Breakage.IGNORES_IDENTIFIER
+          && revokeRequest
+          && exchange.getRequestHeaders().containsKey("X-CAP-CUSTOMER-IDENTIFIER")) {
+        exchange.getRequestHeaders().remove("X-CAP-CUSTOMER-IDENTIFIER");
+        ObjectNode body = (ObjectNode) JSON.readTree(requestBody);
+        body.put("customerId", 62090013L);
+        requestBody = JSON.writeValueAsBytes(body);
+      }
+      if (breakage == Breakage.ANY_USERNAME) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth != null && auth.startsWith("Basic ")) {
+          String decoded =
+              new String(
+                  java.util.Base64.getDecoder().decode(auth.substring(6)),
+                  java.nio.charset.StandardCharsets.UTF_8);
+          String hash = decoded.substring(decoded.indexOf(':') + 1);
+          exchange
+              .getRequestHeaders()
+              .put(
+                  "Authorization",
+                  List.of(
+                      "Basic "
+                          + java.util.Base64.getEncoder()
+                              .encodeToString(
+                                  (Credentials.DEMO_TILL + ":" + hash)
+                                      .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
+      }
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
               .method(
@@ -114,7 +155,7 @@ public final class BrokenDeployment implements AutoCloseable {
       byte[] body = answer.body();
       Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.putAll(answer.headers().map());
-      boolean revoke = exchange.getRequestURI().getPath().equals(REVOKE);
+      boolean revoke = revokeRequest;
       if (breakage == Breakage.NEVER_814 && revoke && status == 409) {
         status = 200;
         body = successFor(requestBody);
@@ -124,6 +165,14 @@ public final class BrokenDeployment implements AutoCloseable {
       }
       if (breakage == Breakage.NO_REQUEST_ID) {
         headers.remove("X-CAP-REQUEST-ID");
+      }
+      if (breakage == Breakage.CONSTANT_REQUEST_ID) {
+        headers.put("X-CAP-REQUEST-ID", List.of("0123456789abcdef0123456789abcdef"));
+      }
+      if (breakage == Breakage.TRAILING_GARBAGE && body.length > 0) {
+        body =
+            (new String(body, java.nio.charset.StandardCharsets.UTF_8) + "}}<html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       }
       headers.forEach(
           (name, values) -> {
@@ -158,6 +207,11 @@ public final class BrokenDeployment implements AutoCloseable {
     switch (breakage) {
       case CUSTOMER_ID_AS_STRING -> data.put("customerId", data.path("customerId").asText());
       case STILL_ACTIVE -> data.put("isActive", true);
+      case DUPLICATE_KEY -> {
+        return new String(body, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\"isActive\":false", "\"isActive\":true,\"isActive\":false")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      }
       default -> {
         return body;
       }

@@ -16,14 +16,13 @@ import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +37,12 @@ public class ConformanceSteps {
   static final String EARN = "/api_gateway/v1/badges/customer/earn";
   static final String TOKEN = "/v3/oauth/token/generate";
 
-  /** A deployment that does not answer must fail the scenario, not hang the run. */
-  private static final RestAssuredConfig HTTP =
-      RestAssuredConfig.config()
-          .httpClient(
-              HttpClientConfig.httpClientConfig()
-                  .setParam("http.connection.timeout", 10_000)
-                  .setParam("http.socket.timeout", 30_000));
-
   private final ObjectMapper json = new ObjectMapper();
   private ConformanceTarget target;
   private TestData data;
   private ContractCheck contract;
+  private Calls calls;
+  private final List<String> requestIds = new ArrayList<>();
   private Map<String, String> credentials = Map.of();
   private String earnedBadgeId;
   private String requestId;
@@ -69,6 +62,7 @@ public class ConformanceSteps {
     target = run.target();
     data = target.data();
     contract = new ContractCheck(run.coverage());
+    calls = new Calls(run);
   }
 
   // --- Given: state, through the earn endpoint in both modes ---
@@ -76,7 +70,7 @@ public class ConformanceSteps {
   @Given("the customer has earned the badge")
   public void theCustomerHasEarnedTheBadge() {
     Response earned =
-        api().header("Authorization", basicHeader()).body(earnBody().toString()).post(EARN);
+        post(api().header("Authorization", basicHeader()).body(earnBody().toString()), EARN);
     assertThat(earned.statusCode())
         .as(
             "set-up: earning badge %s for customer %d answered %s",
@@ -118,6 +112,35 @@ public class ConformanceSteps {
     credentials = Map.of("Authorization", basic(till.user(), till.secret()));
   }
 
+  @Given("the client authenticates as a till that does not exist")
+  public void unknownTill() {
+    credentials =
+        Map.of(
+            "Authorization",
+            BasicCredentials.header(
+                "conformance-unknown-" + UUID.randomUUID().toString().substring(0, 8),
+                till().secret()));
+  }
+
+  @Given("the client sends a well-formed token that was never issued")
+  public void forgedToken() {
+    // A signed JWT of the shape OAuth tokens have, signed with a key of our own.
+    Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+    String header =
+        url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String claims =
+        url.encodeToString(
+            ("{\"sub\":\""
+                    + target.oauth().map(Login::user).orElse("conformance")
+                    + "\",\"exp\":"
+                    + (Instant.now().getEpochSecond() + 3600)
+                    + "}")
+                .getBytes(StandardCharsets.UTF_8));
+    String signature =
+        url.encodeToString(Md5.hex(header + claims).getBytes(StandardCharsets.UTF_8));
+    credentials = Map.of("X-CAP-API-OAUTH-TOKEN", header + "." + claims + "." + signature);
+  }
+
   @Given("the client sends the OAuth token {string}")
   public void oauthTokenValue(String token) {
     credentials = Map.of("X-CAP-API-OAUTH-TOKEN", token);
@@ -151,7 +174,7 @@ public class ConformanceSteps {
   @When("the client asks for an OAuth token without a secret")
   public void tokenWithoutSecret() {
     String key = target.oauth().map(Login::user).orElse("conformance-unknown-key");
-    answer = api().body(json.createObjectNode().put("key", key).toString()).post(TOKEN);
+    answer = post(api().body(json.createObjectNode().put("key", key).toString()), TOKEN);
   }
 
   // --- When: revokes ---
@@ -163,18 +186,35 @@ public class ConformanceSteps {
       request.header("X-CAP-CUSTOMER-IDENTIFIER", identifier);
     }
     answer =
-        request
-            .body(
+        post(
+            request.body(
                 revokeBody(data.badgeMetaId(), data.customerBy(identifier), earnedBadgeId)
-                    .toString())
-            .post(REVOKE);
+                    .toString()),
+            REVOKE);
+  }
+
+  @When("the client revokes the earn instance naming by {string} a customer that does not exist")
+  public void revokeNamingNobodyBy(String identifier) {
+    String nobody = "conformance-nobody-" + UUID.randomUUID().toString().substring(0, 8);
+    String value =
+        switch (identifier) {
+          case "email" -> nobody + "@example.invalid";
+          case "mobile" -> "0000" + (System.nanoTime() % 100_000_000L);
+          default -> nobody;
+        };
+    answer =
+        post(
+            authed()
+                .header("X-CAP-CUSTOMER-IDENTIFIER", identifier)
+                .body(revokeBody(data.badgeMetaId(), value, earnedBadgeId).toString()),
+            REVOKE);
   }
 
   @When("the client calls {word} for the earn instance")
   public void callOperation(String operation) {
     switch (operation) {
       case "revokeEarn" -> revokeNamingTheCustomerBy("customer id");
-      case "earn" -> answer = authed().body(earnBody().toString()).post(EARN);
+      case "earn" -> answer = post(authed().body(earnBody().toString()), EARN);
       default -> throw new IllegalArgumentException("unknown operation " + operation);
     }
   }
@@ -182,71 +222,80 @@ public class ConformanceSteps {
   @When("the client revokes an earn instance that does not exist")
   public void revokeUnknown() {
     answer =
-        authed()
-            .body(
-                revokeBody(data.badgeMetaId(), data.customerId(), "000000000000000000000000")
-                    .toString())
-            .post(REVOKE);
+        post(
+            authed()
+                .body(
+                    revokeBody(data.badgeMetaId(), data.customerId(), "000000000000000000000000")
+                        .toString()),
+            REVOKE);
   }
 
   @When("the client revokes the earn instance under another badge")
   public void revokeUnderAnotherBadge() {
     answer =
-        authed()
-            .body(revokeBody(data.otherBadgeMetaId(), data.customerId(), earnedBadgeId).toString())
-            .post(REVOKE);
+        post(
+            authed()
+                .body(
+                    revokeBody(data.otherBadgeMetaId(), data.customerId(), earnedBadgeId)
+                        .toString()),
+            REVOKE);
   }
 
   @When("the client revokes the earn instance naming another customer")
   public void revokeNamingAnotherCustomer() {
     answer =
-        authed()
-            .body(revokeBody(data.badgeMetaId(), data.otherCustomerId(), earnedBadgeId).toString())
-            .post(REVOKE);
+        post(
+            authed()
+                .body(
+                    revokeBody(data.badgeMetaId(), data.otherCustomerId(), earnedBadgeId)
+                        .toString()),
+            REVOKE);
   }
 
   @When("the client revokes the earn instance with X-CAP-CUSTOMER-IDENTIFIER {string}")
   public void revokeWithIdentifierHeader(String value) {
     answer =
-        authed()
-            .header("X-CAP-CUSTOMER-IDENTIFIER", value)
-            .body(revokeBody(data.badgeMetaId(), data.customerId(), earnedBadgeId).toString())
-            .post(REVOKE);
+        post(
+            authed()
+                .header("X-CAP-CUSTOMER-IDENTIFIER", value)
+                .body(revokeBody(data.badgeMetaId(), data.customerId(), earnedBadgeId).toString()),
+            REVOKE);
   }
 
   @When("the client revokes the earn instance without a Content-Type")
   public void revokeWithoutContentType() {
     answer =
-        given()
-            .config(HTTP)
-            .baseUri(target.baseUrl())
-            .filter(contract)
-            .headers(credentials)
-            .noContentType()
-            .body(
-                revokeBody(data.badgeMetaId(), data.customerId(), earnedBadgeId)
-                    .toString()
-                    .getBytes(StandardCharsets.UTF_8))
-            .post(REVOKE);
+        post(
+            given()
+                .config(calls.config())
+                .baseUri(target.baseUrl())
+                .filter(contract)
+                .headers(credentials)
+                .noContentType()
+                .body(
+                    revokeBody(data.badgeMetaId(), data.customerId(), earnedBadgeId)
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8)),
+            REVOKE);
   }
 
   @When("the client sends a revoke request without {string}")
   public void revokeWithoutField(String field) {
     ObjectNode body = revokeBody(data.badgeMetaId(), data.customerId(), earnedBadgeId);
     body.remove(field);
-    answer = authed().body(body.toString()).post(REVOKE);
+    answer = post(authed().body(body.toString()), REVOKE);
   }
 
   @When("the client sends a revoke request with {string} set to {}")
   public void revokeWithFieldSetTo(String field, String jsonValue) throws Exception {
     ObjectNode body = revokeBody(data.badgeMetaId(), data.customerId(), earnedBadgeId);
     body.set(field, json.readTree(jsonValue));
-    answer = authed().body(body.toString()).post(REVOKE);
+    answer = post(authed().body(body.toString()), REVOKE);
   }
 
   @When("the client sends a revoke request with the body {string}")
   public void revokeWithRawBody(String body) {
-    answer = authed().body(body).post(REVOKE);
+    answer = post(authed().body(body), REVOKE);
   }
 
   @When("the client sends {word} a body of {int} bytes")
@@ -259,20 +308,20 @@ public class ConformanceSteps {
           default -> throw new IllegalArgumentException("unknown operation " + operation);
         };
     String padding = "x".repeat(Math.max(0, bytes - 20));
-    answer = authed().body("{\"padding\":\"" + padding + "\"}").post(path);
+    answer = post(authed().body("{\"padding\":\"" + padding + "\"}"), path);
   }
 
   // --- When: earns ---
 
   @When("the client earns the badge with a new request id")
   public void earnWithNewRequestId() {
-    answer = authed().body(earnBody().toString()).post(EARN);
+    answer = post(authed().body(earnBody().toString()), EARN);
   }
 
   @When("the client earns the badge again with the same request id")
   public void earnAgainWithSameRequestId() {
     ObjectNode body = earnBody(data.badgeMetaId(), requestId);
-    answer = authed().body(body.toString()).post(EARN);
+    answer = post(authed().body(body.toString()), EARN);
   }
 
   @When("the client earns the badge without {string}")
@@ -283,20 +332,20 @@ public class ConformanceSteps {
     } else {
       body.remove(field);
     }
-    answer = authed().body(body.toString()).post(EARN);
+    answer = post(authed().body(body.toString()), EARN);
   }
 
   @When("the client earns the badge with an earn event date a day from now")
   public void earnInTheFuture() {
     ObjectNode body = earnBody();
     body.put("earnEventDate", Instant.now().plus(Duration.ofDays(1)).toString());
-    answer = authed().body(body.toString()).post(EARN);
+    answer = post(authed().body(body.toString()), EARN);
   }
 
   @When("the client earns a badge that does not exist")
   public void earnUnknownBadge() {
     answer =
-        authed().body(earnBody("000000000000000000000000", newRequestId()).toString()).post(EARN);
+        post(authed().body(earnBody("000000000000000000000000", newRequestId()).toString()), EARN);
   }
 
   @When("the client earns the badge as an owner without a claim")
@@ -304,28 +353,28 @@ public class ConformanceSteps {
     ObjectNode body = earnBody();
     ((ObjectNode) body.get("triggeredBy"))
         .put("referenceId", "conformance-unclaimed-" + UUID.randomUUID());
-    answer = authed().body(body.toString()).post(EARN);
+    answer = post(authed().body(body.toString()), EARN);
   }
 
   @When("the client earns the badge for a customer that does not exist")
   public void earnUnknownCustomer() {
     ObjectNode body = earnBody();
     body.put("customerId", 8_999_999_999_999_999_999L);
-    answer = authed().body(body.toString()).post(EARN);
+    answer = post(authed().body(body.toString()), EARN);
   }
 
   @When("the client earns a badge that is not live")
   public void earnNotLive() {
     answer =
-        authed().body(earnBody(mock().notLiveBadgeMetaId(), newRequestId()).toString()).post(EARN);
+        post(authed().body(earnBody(mock().notLiveBadgeMetaId(), newRequestId()).toString()), EARN);
   }
 
   @When("the client earns a badge that must be issued first")
   public void earnIssueFirst() {
     answer =
-        authed()
-            .body(earnBody(mock().issueFirstBadgeMetaId(), newRequestId()).toString())
-            .post(EARN);
+        post(
+            authed().body(earnBody(mock().issueFirstBadgeMetaId(), newRequestId()).toString()),
+            EARN);
   }
 
   // --- Then ---
@@ -403,13 +452,22 @@ public class ConformanceSteps {
     assertThat(answer.header("X-CAP-REQUEST-ID")).as("X-CAP-REQUEST-ID").matches("[0-9a-f]{32}");
   }
 
+  @Then("every answer carried a request id of its own")
+  public void requestIdsDiffer() {
+    assertThat(requestIds).hasSizeGreaterThan(1).doesNotContainNull();
+    assertThat(new java.util.HashSet<>(requestIds))
+        .as("X-CAP-REQUEST-ID of each answer: %s", requestIds)
+        .hasSameSizeAs(requestIds);
+  }
+
   @Then("the earn instance can still be revoked by its owner")
   public void stillRevocableByItsOwner() {
     Response revoke =
-        api()
-            .header("Authorization", basicHeader())
-            .body(revokeBody(data.badgeMetaId(), data.customerId(), earnedBadgeId).toString())
-            .post(REVOKE);
+        post(
+            api()
+                .header("Authorization", basicHeader())
+                .body(revokeBody(data.badgeMetaId(), data.customerId(), earnedBadgeId).toString()),
+            REVOKE);
     assertThat(revoke.statusCode()).as("the owner's revoke: %s", revoke.asString()).isEqualTo(200);
   }
 
@@ -430,10 +488,17 @@ public class ConformanceSteps {
 
   private RequestSpecification api() {
     return given()
-        .config(HTTP)
+        .config(calls.config())
         .baseUri(target.baseUrl())
         .filter(contract)
         .contentType("application/json");
+  }
+
+  /** Sends the request within the run's deadline for one request. */
+  private Response post(RequestSpecification request, String path) {
+    Response response = calls.send(() -> request.post(path));
+    requestIds.add(response.header("X-CAP-REQUEST-ID"));
+    return response;
   }
 
   private RequestSpecification authed() {
@@ -442,7 +507,7 @@ public class ConformanceSteps {
 
   private Response requestToken(String key, String secret) {
     ObjectNode body = json.createObjectNode().put("key", key).put("secret", secret);
-    return api().body(body.toString()).post(TOKEN);
+    return post(api().body(body.toString()), TOKEN);
   }
 
   private ObjectNode revokeBody(String badgeMetaId, Object customer, String earned) {

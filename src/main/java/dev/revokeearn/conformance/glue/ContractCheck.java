@@ -5,8 +5,12 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.revokeearn.conformance.ContractCoverage;
 import dev.revokeearn.gate.Contract;
 import io.restassured.filter.Filter;
@@ -15,9 +19,10 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * Every response a scenario gets passes through the contract: it is validated against {@code
@@ -27,6 +32,13 @@ import java.util.stream.Collectors;
  */
 final class ContractCheck implements Filter {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Parses as a client must be able to: one document, no key twice, nothing after it. */
+  private static final ObjectMapper STRICT =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   /**
    * Built once per process: parsing the contract costs most of a second; the validator is safe to
@@ -59,23 +71,28 @@ final class ContractCheck implements Filter {
     ValidationReport report =
         Shared.VALIDATOR.validateResponse(
             path, Request.Method.valueOf(method), RestAssuredResponse.of(response));
+    List<String> problems = new ArrayList<>();
+    strictJsonProblem(response).ifPresent(problems::add);
+    report.getMessages().stream()
+        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+        .forEach(m -> problems.add(m.getMessage()));
     coverage.record(
         method,
         path,
         response.statusCode(),
         ContractCoverage.codes(json(response)),
-        !report.hasErrors());
-    if (report.hasErrors()) {
+        problems.isEmpty());
+    if (!problems.isEmpty()) {
       throw new AssertionError(
           "The response to "
               + method
               + " "
               + path
-              + " breaks the contract:\n"
-              + describe(report.getMessages())
-              + "\nStatus "
+              + " (status "
               + response.statusCode()
-              + ", body: "
+              + ") breaks the contract: "
+              + String.join("\n  - ", problems)
+              + "\nBody: "
               + abbreviate(response.asString()));
     }
     return response;
@@ -89,11 +106,19 @@ final class ContractCheck implements Filter {
     }
   }
 
-  private static String describe(List<ValidationReport.Message> messages) {
-    return messages.stream()
-        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-        .map(m -> "  - " + m.getMessage())
-        .collect(Collectors.joining("\n"));
+  /** Why the body is not a single, well-formed JSON document; empty when it is one. */
+  private static Optional<String> strictJsonProblem(Response response) {
+    byte[] body = response.asByteArray();
+    if (body.length == 0) {
+      return Optional.of("the body is empty; every answer of the contract has a JSON body");
+    }
+    try {
+      STRICT.readTree(body);
+      return Optional.empty();
+    } catch (IOException e) {
+      String reason = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+      return Optional.of("the body is not one well-formed JSON document: " + reason);
+    }
   }
 
   private static String abbreviate(String body) {

@@ -15,7 +15,17 @@ public final class Hooks {
     return new TestAbortedException(reason);
   }
 
-  @Before("@mock-only")
+  @Before(order = 1)
+  public void notOnceTheRunIsStopped() {
+    ConformanceRun.current()
+        .flatMap(ConformanceRun::stopped)
+        .ifPresent(
+            reason -> {
+              throw skip("not run: " + reason);
+            });
+  }
+
+  @Before(value = "@mock-only", order = 2)
   public void onlyAgainstTheMock() {
     if (ConformanceRun.current().map(run -> run.target().live()).orElse(true)) {
       throw skip(MOCK_ONLY);

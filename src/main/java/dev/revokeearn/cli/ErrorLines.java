@@ -1,0 +1,40 @@
+package dev.revokeearn.cli;
+
+/**
+ * Error messages as the CLI prints them: one line, readable, and free of Java's words (exception
+ * class names, {@code java.nio.file.Path}), whatever library produced them.
+ */
+final class ErrorLines {
+  private ErrorLines() {}
+
+  static String of(String message) {
+    if (message == null || message.isBlank()) {
+      return "no reason given";
+    }
+    String text =
+        message
+            .replace("to interface java.nio.file.Path", "to a path")
+            .replace("to java.nio.file.Path", "to a path")
+            .replaceAll(
+                "to (int|java\\.lang\\.Integer|long|java\\.lang\\.Long)\\b", "to a whole number")
+            .replaceAll("to (double|java\\.lang\\.Double)\\b", "to a number")
+            // "(java.nio.file.InvalidPathException: Nul character not allowed)" -> "(Nul ...)"
+            .replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]*(?:Exception|Error)(?:: )?", "")
+            .replace("()", "");
+    StringBuilder line = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (c == '\n') {
+                line.append("\\n");
+              } else if (c == '\r') {
+                line.append("\\r");
+              } else if (Character.isISOControl(c)) {
+                line.append(String.format("\\u%04x", c));
+              } else {
+                line.appendCodePoint(c);
+              }
+            });
+    return line.toString().strip();
+  }
+}
