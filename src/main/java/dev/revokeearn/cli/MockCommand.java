@@ -10,9 +10,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -80,9 +85,10 @@ public final class MockCommand implements Callable<Integer> {
       names = "--state-dir",
       paramLabel = "DIR",
       description =
-          "Keep the ledger (earn instances, revokes, customers, badges) in a SQLite"
-              + " database in DIR, each write committed before the answer, and reopen it at start."
-              + " The seed's ledger data is loaded only into an empty database. Default: in memory.")
+          "Keep the whole state (orgs, credentials, customers, badges, earn instances) in a"
+              + " SQLite database, DIR/state.db, each write committed before the answer. A"
+              + " database that holds state keeps it at start; the seed goes only into an empty"
+              + " one (POST /__admin/reset writes it back). Default: in memory.")
   Path stateDir;
 
   @Option(
@@ -105,7 +111,7 @@ public final class MockCommand implements Callable<Integer> {
       names = "--admin-remote",
       description =
           "Let clients on other machines use /__admin (by default only this machine may,"
-              + " whatever --bind says). Use with --admin-token.")
+              + " whatever --bind says). Needs --admin-token (or REVOKE_EARN_ADMIN_TOKEN).")
   boolean adminRemote;
 
   @Option(
@@ -169,7 +175,7 @@ public final class MockCommand implements Callable<Integer> {
     command.err = cli.getErr();
     cli.setParameterExceptionHandler(
         (ex, ignored) -> {
-          command.err.println("error: " + ex.getMessage() + " (see --help)");
+          command.err.println("error: " + ErrorLines.of(ex.getMessage()) + " (see --help)");
           return USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -202,6 +208,10 @@ public final class MockCommand implements Callable<Integer> {
   public Integer call() {
     if (port < 0 || port > 65535) {
       return usage("--port must be between 0 and 65535, got " + port);
+    }
+    Optional<String> badBind = checkBind(bind);
+    if (badBind.isPresent()) {
+      return usage(badBind.get());
     }
     if (journalEntries < 0) {
       return usage("--journal-entries must be 0 or more, got " + journalEntries);
@@ -243,11 +253,22 @@ public final class MockCommand implements Callable<Integer> {
     try {
       mock.start();
     } catch (FatalStartupException e) {
-      err.println("error: cannot start on " + bind + ":" + port + ": " + startupProblem(e));
+      err.println(
+          "error: "
+              + ErrorLines.of("cannot start on " + bind + ":" + port + ": " + startupProblem(e)));
       err.flush();
       return STARTUP_FAILED;
     }
     running = mock;
+    // The file first: whoever reads "ready at" in the output finds the file there too.
+    if (readyFile != null) {
+      try {
+        ReadyFile.write(readyFile, mock.baseUrl());
+      } catch (IOException e) {
+        mock.close();
+        return usage("--ready-file " + readyFile + " cannot be written: " + e.getMessage());
+      }
+    }
     long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
     out.println(Banner.text(mock.baseUrl(), seed == null, new Version().version()));
     out.println(
@@ -262,14 +283,6 @@ public final class MockCommand implements Callable<Integer> {
             + loadMillis
             + " ms");
     out.flush();
-    if (readyFile != null) {
-      try {
-        ReadyFile.write(readyFile, mock.baseUrl());
-      } catch (IOException e) {
-        mock.close();
-        return usage("--ready-file " + readyFile + " cannot be written: " + e.getMessage());
-      }
-    }
     if (handleSignals) {
       StopSignals.onStop(this::stop);
     }
@@ -294,19 +307,38 @@ public final class MockCommand implements Callable<Integer> {
   }
 
   private int usage(String problem) {
-    err.println("error: " + problem);
+    err.println("error: " + ErrorLines.of(problem));
     err.flush();
     return USAGE;
   }
 
   private static String startupProblem(Throwable e) {
+    Throwable root = e;
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof BindException) {
         return "the port is already in use (or the address is not on this machine); pick another"
             + " with --port, or --port 0 for a free one";
       }
+      root = cause;
     }
-    return e.getMessage();
+    // The root cause's own words, without the exception names WireMock prefixes them with.
+    String message = root.getMessage() == null ? "no reason given" : root.getMessage();
+    return message.replaceAll("(?:[a-z]+\\.)+[A-Za-z]*(?:Exception|Error): ", "");
+  }
+
+  /** The address to listen on must be one of this machine's (or 0.0.0.0 / :: for all). */
+  private static Optional<String> checkBind(String address) {
+    try {
+      InetAddress inet = InetAddress.getByName(address);
+      if (inet.isAnyLocalAddress() || NetworkInterface.getByInetAddress(inet) != null) {
+        return Optional.empty();
+      }
+      return Optional.of("--bind " + address + " is not an address of this machine");
+    } catch (UnknownHostException e) {
+      return Optional.of("--bind " + address + " is neither an IP address nor a known host name");
+    } catch (SocketException e) {
+      return Optional.of("--bind " + address + ": " + e.getMessage());
+    }
   }
 
   /** The version from the jar's manifest. */

@@ -25,13 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ContractGate {
   private static CompletableFuture<ContractGate> shared;
 
-  /** Whether the contract knows a request's path and method. */
-  public enum Route {
-    KNOWN,
-    UNKNOWN_PATH,
-    METHOD_NOT_ALLOWED
-  }
-
   /** What the contract can look at in a request; equal keys get equal verdicts. */
   private record VerdictKey(
       String method,
@@ -141,17 +134,5 @@ public final class ContractGate {
       }
     }
     return List.copyOf(violations);
-  }
-
-  public Route route(Request request) {
-    for (ValidationReport.Message message : validator.validateRequest(request).getMessages()) {
-      if (message.getKey().equals("validation.request.path.missing")) {
-        return Route.UNKNOWN_PATH;
-      }
-      if (message.getKey().equals("validation.request.operation.notAllowed")) {
-        return Route.METHOD_NOT_ALLOWED;
-      }
-    }
-    return Route.KNOWN;
   }
 }

@@ -80,6 +80,18 @@ final class AdminRoutes implements AdminApiExtension {
         "/revoke-earn/orgs/{orgId}/requests",
         (admin, event, params) -> exchanges(params.get("orgId")));
     router.add(RequestMethod.POST, "/revoke-earn/reset", (admin, event, params) -> reset());
+    // Added after WireMock's own routes, so it answers only what none of them does.
+    router.add(
+        RequestMethod.ANY,
+        "/**",
+        (admin, event, params) ->
+            problem(
+                404,
+                "No admin endpoint "
+                    + event.getRequest().getMethod()
+                    + " "
+                    + ValidatorRequest.path(event.getRequest().getUrl()),
+                null));
   }
 
   private ResponseDefinition reset() {

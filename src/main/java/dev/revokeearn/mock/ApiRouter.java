@@ -11,6 +11,7 @@ import dev.revokeearn.service.CapillaryErrors;
 import dev.revokeearn.service.Exchange;
 import dev.revokeearn.service.ExchangeLog;
 import dev.revokeearn.service.Operation;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,13 @@ final class ApiRouter implements ResponseDefinitionTransformerV2 {
     Operation operation = Operation.UNMATCHED;
     try {
       operation = operation(request);
-      answer = pipeline.handle(operation, ValidatorRequest.of(request));
+      answer =
+          operation == Operation.UNMATCHED
+              ? pipeline.unmatched(
+                  request.getMethod().getName(),
+                  ValidatorRequest.path(request.getUrl()),
+                  OPERATIONS.containsKey(ValidatorRequest.path(request.getUrl())))
+              : pipeline.handle(operation, ValidatorRequest.of(request));
     } catch (RuntimeException e) {
       LOG.error("The mock failed on {} {}", request.getMethod(), request.getUrl(), e);
       answer = pipeline.answer(CapillaryErrors.notProcessed());
@@ -80,7 +87,10 @@ final class ApiRouter implements ResponseDefinitionTransformerV2 {
         .build();
   }
 
-  /** POST to one of the contract's paths is that operation; anything else is unmatched. */
+  /**
+   * POST to one of the contract's paths is that operation; anything else is unmatched (every
+   * operation of the contract is a POST, which {@code ContractShapeTest} checks).
+   */
   private static Operation operation(Request request) {
     Operation operation = OPERATIONS.get(ValidatorRequest.path(request.getUrl()));
     return operation != null && request.getMethod().getName().equals("POST")
@@ -100,7 +110,8 @@ final class ApiRouter implements ResponseDefinitionTransformerV2 {
         request.getMethod().getName(),
         request.getUrl(),
         headers,
-        request.getBodyAsString(),
+        // As the pipeline read it: UTF-8 (WireMock's getBodyAsString trips on "charset=").
+        new String(request.getBody(), StandardCharsets.UTF_8),
         answer.status(),
         answer.errorCodes(),
         answer.json());

@@ -33,12 +33,14 @@ final class EnvelopeErrorHandler extends ErrorHandler {
     baseRequest.setHandled(true);
     response.setStatus(status);
     response.setContentType("application/json");
+    response.setHeader(RequestIdStamp.HEADER, RequestIdStamp.newRequestId());
     response.getOutputStream().write(Envelopes.error(status, text));
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
+    fields.put(new HttpField(RequestIdStamp.HEADER, RequestIdStamp.newRequestId()));
     return ByteBuffer.wrap(Envelopes.error(status, reason(status, reason)));
   }
 

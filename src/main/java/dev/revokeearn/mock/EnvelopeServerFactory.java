@@ -1,14 +1,18 @@
 package dev.revokeearn.mock;
 
+import com.github.tomakehurst.wiremock.common.JettySettings;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11Utils;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import org.eclipse.jetty.io.NetworkTrafficListener;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 
@@ -26,6 +30,19 @@ final class EnvelopeServerFactory implements HttpServerFactory {
   public HttpServer buildHttpServer(
       Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
     return new Jetty11HttpServer(options, admin, stubs) {
+      @Override
+      protected ServerConnector createHttpConnector(
+          String bindAddress, int port, JettySettings settings, NetworkTrafficListener listener) {
+        // HTTP/1.1 only: plain-HTTP/2 upgrades are off anyway (see RevokeEarnMock).
+        return Jetty11Utils.createServerConnector(
+            jettyServer,
+            bindAddress,
+            settings,
+            port,
+            listener,
+            new ClientErrorConnectionFactory(Jetty11Utils.createHttpConfig(settings)));
+      }
+
       @Override
       protected void applyAdditionalServerConfiguration(Server jettyServer, Options options) {
         super.applyAdditionalServerConfiguration(jettyServer, options);

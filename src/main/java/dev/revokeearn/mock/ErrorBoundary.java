@@ -5,8 +5,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.util.zip.ZipException;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,23 +25,102 @@ final class ErrorBoundary implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException {
+    if ("CONNECT".equals(((HttpServletRequest) request).getMethod())) {
+      // WireMock leaves CONNECT unanswered (it is for proxies): this mock is none.
+      answer((HttpServletResponse) response, 405, "CONNECT is not served here: this is no proxy");
+      return;
+    }
+    String badEscape = badEscape(((HttpServletRequest) request).getQueryString());
+    if (badEscape != null) {
+      // WireMock decodes the query with URLDecoder, which throws at a stray '%'.
+      answer(
+          (HttpServletResponse) response,
+          400,
+          "The request URL is not valid: the query has '"
+              + badEscape
+              + "', and '%' must start an escape of two hex digits (%25 for '%' itself)");
+      return;
+    }
     try {
-      chain.doFilter(request, response);
+      chain.doFilter(
+          request,
+          new ErrorBodies((HttpServletResponse) response, describe((HttpServletRequest) request)));
     } catch (EofException e) {
       LOG.debug("The client went away", e); // nothing left to answer
     } catch (IOException | ServletException | RuntimeException e) {
-      LOG.error("The mock could not process a request", e);
+      String target = describe((HttpServletRequest) request);
+      Throwable invalidUri = cause(e, URISyntaxException.class);
+      String message;
+      if (invalidUri != null) {
+        // WireMock parses some URLs strictly; a URL it cannot parse is the client's to fix.
+        message = "The request URL is not valid: " + ((URISyntaxException) invalidUri).getReason();
+        LOG.warn("Refused {}: {}", target, invalidUri.getMessage());
+      } else if (cause(e, ZipException.class) != null) {
+        message = "The body is not gzip data, though its Content-Encoding says gzip";
+        LOG.warn("Refused {}: {}", target, e.toString());
+      } else if (wireMockAdmin((HttpServletRequest) request)) {
+        // WireMock's own admin API trips over some bodies it does not expect (an import without
+        // "mappings" throws a NullPointerException): the request is the client's to fix.
+        message =
+            "WireMock refused this admin request: check it against WireMock's admin API"
+                + " (https://wiremock.org/docs/standalone/admin-api-reference/)";
+        LOG.warn("WireMock refused {}: {}", target, e.toString());
+      } else {
+        message = "The mock could not process this request; its log says why. Please report it.";
+        LOG.error("The mock could not process {}: {}", target, e.toString());
+        LOG.debug("The cause", e);
+      }
       if (!response.isCommitted()) {
         response.reset();
-        HttpServletResponse http = (HttpServletResponse) response;
-        http.setStatus(400);
-        http.setContentType("application/json");
-        http.getOutputStream()
-            .write(
-                Envelopes.error(
-                    400,
-                    "The mock could not process this request; its log says why. Please report it."));
+        answer((HttpServletResponse) response, 400, message);
       }
     }
+  }
+
+  private static void answer(HttpServletResponse response, int status, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setHeader(RequestIdStamp.HEADER, RequestIdStamp.newRequestId());
+    response.getOutputStream().write(Envelopes.error(status, message));
+  }
+
+  private static boolean wireMockAdmin(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.startsWith("/__admin/") && !path.startsWith("/__admin/revoke-earn/");
+  }
+
+  /** The first '%' in the query not followed by two hex digits, with what follows it; or null. */
+  static String badEscape(String query) {
+    if (query == null) {
+      return null;
+    }
+    for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
+      if (i + 2 >= query.length() || !hex(query.charAt(i + 1)) || !hex(query.charAt(i + 2))) {
+        return query.substring(i, Math.min(query.length(), i + 3));
+      }
+    }
+    return null;
+  }
+
+  private static boolean hex(char c) {
+    return Character.digit(c, 16) >= 0 && c < 128;
+  }
+
+  private static String describe(HttpServletRequest request) {
+    String query = request.getQueryString();
+    String target = request.getRequestURI() + (query == null ? "" : "?" + query);
+    return request.getMethod()
+        + " "
+        + (target.length() > 200 ? target.substring(0, 200) + "..." : target);
+  }
+
+  private static Throwable cause(Throwable e, Class<?> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+    }
+    return null;
   }
 }

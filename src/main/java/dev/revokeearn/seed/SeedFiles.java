@@ -2,17 +2,22 @@ package dev.revokeearn.seed;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -38,6 +43,7 @@ public final class SeedFiles {
     return JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .addHandler(new SeedMismatch.Handler())
         .build();
   }
 
@@ -82,13 +88,33 @@ public final class SeedFiles {
         throw new SeedException(source + ": the file is empty; it needs an 'orgs' list");
       }
       seed = (first == '{' ? JSON : YAML).readValue(in, Seed.class);
-    } catch (JsonMappingException e) {
+    } catch (UnrecognizedPropertyException e) {
       throw new SeedException(
-          source + ": at " + path(e) + ": " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
+          source
+              + ": at "
+              + path(e)
+              + ": unknown key "
+              + e.getPropertyName()
+              + "; the keys here are "
+              + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList(),
+          e);
+    } catch (JsonMappingException e) {
+      // A syntax error found while binding quotes the file: that part is the user's, as written.
+      boolean syntax = e.getCause() instanceof StreamReadException;
+      throw new SeedException(
+          source
+              + ": at "
+              + path(e)
+              + ": "
+              + (syntax ? withoutJava(e.getOriginalMessage()) : SeedMismatch.describe(e)),
+          e);
     } catch (JacksonException e) {
-      throw new SeedException(source + ": " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
+      // A syntax error: its message quotes the file, which is the user's to read as written.
+      throw new SeedException(source + ": " + withoutJava(e.getOriginalMessage()), e);
+    } catch (CharConversionException e) {
+      throw new SeedException(source + ": the file is not UTF-8 text (" + e.getMessage() + ")", e);
     } catch (IOException e) {
-      throw new SeedException(source + ": " + e.getMessage(), e);
+      throw new SeedException(source + ": cannot be read: " + e.getMessage(), e);
     }
     if (seed == null) {
       throw new SeedException(source + ": the file is empty; it needs an 'orgs' list");
@@ -107,6 +133,37 @@ public final class SeedFiles {
       }
     }
   }
+
+  /** A parser's message without the names of its classes: events, exceptions. */
+  private static String withoutJava(String message) {
+    String text = message.replaceAll("\\s+", " ");
+    // SnakeYAML names its parser events: <org.yaml...MappingStartEvent(...)> is "a mapping".
+    text =
+        YAML_EVENT
+            .matcher(text)
+            .replaceAll(
+                event ->
+                    switch (event.group(1)) {
+                      case "Mapping" -> "a mapping";
+                      case "Sequence" -> "a list";
+                      case "Scalar" -> "a value";
+                      case "Alias" -> "an alias (*name)";
+                      default -> "the " + event.group(1).toLowerCase(Locale.ROOT);
+                    });
+    // Jackson's advice to its programmers ("consider enabling `JsonReadFeature.ALLOW_...`").
+    text = text.replaceAll(" \\([^`]*`[A-Za-z]*Feature\\.[A-Z_]+`.*$", "");
+    // Jackson's location note: "[Source: REDACTED (`StreamReadFeature...` disabled); line: 1".
+    text = text.replaceAll("\\[Source: [^;]*; ", "[");
+    // An exception's class name, where a parser put one in its message.
+    text = text.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]*(?:Exception|Error): ", "");
+    if (text.startsWith("Invalid UTF-8")) {
+      text = "the file is not UTF-8 text (" + text + ")";
+    }
+    return text;
+  }
+
+  private static final Pattern YAML_EVENT =
+      Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.([A-Za-z]+?)(?:Start)?Event\\(.*\\)>");
 
   private static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder();

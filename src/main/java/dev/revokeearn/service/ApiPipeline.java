@@ -111,7 +111,8 @@ public final class ApiPipeline {
         who.orgId = tokens.clientOrg(token.getKey()).orElse(null);
         yield tokens.generateOAuthToken(token);
       }
-      case UNMATCHED -> throw unmatched(request);
+      case UNMATCHED ->
+          throw new IllegalArgumentException("requests no operation serves go to unmatched()");
     };
   }
 
@@ -157,13 +158,6 @@ public final class ApiPipeline {
     }
   }
 
-  private ApiProblem unmatched(Request request) {
-    String method = request.getMethod().name();
-    return gate.get().route(request) == ContractGate.Route.METHOD_NOT_ALLOWED
-        ? CapillaryErrors.methodNotAllowed(method, request.getPath())
-        : CapillaryErrors.noSuchEndpoint(method, request.getPath());
-  }
-
   /** The body as the generated model; the gate has passed it, so a failure here names the field. */
   private static <T> T body(Request request, Class<T> type) {
     try {
@@ -189,6 +183,19 @@ public final class ApiPipeline {
 
   private static String header(Request request, String name) {
     return request.getHeaderValues(name).stream().findFirst().orElse(null);
+  }
+
+  /**
+   * The answer to a request no operation serves: 405 on one of the contract's paths, 404 elsewhere.
+   * Any method, even one no HTTP library knows, gets it.
+   */
+  public Answer unmatched(String method, String path, boolean knownPath) {
+    String shown = path.length() > 200 ? path.substring(0, 200) + "..." : path;
+    return answer(
+        knownPath
+            ? CapillaryErrors.methodNotAllowed(method, shown)
+            : CapillaryErrors.noSuchEndpoint(method, shown),
+        null);
   }
 
   /** An error answer outside any request's handling (the router's last resort). */

@@ -53,6 +53,25 @@ class MockCommandTest {
   }
 
   @Test
+  void aSeedWithAnEmptyRequiredValueIsExitCode2AndOneLine(@TempDir Path dir) throws Exception {
+    Path empty = dir.resolve("empty-values.yaml");
+    Files.writeString(empty, "orgs:\n  - orgId: 1\n    customers: [{id: }]\n");
+    assertThat(run("--seed", empty.toString())).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString())
+        .startsWith("error: ")
+        .contains("empty-values.yaml", "orgs[0].customers[0].id")
+        .doesNotContain("Exception", "java.");
+  }
+
+  @Test
+  void anAdminApiOpenToTheNetworkNeedsAToken() {
+    assertThat(run("--admin-remote", "--port", "0")).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).contains("--admin-remote", "--admin-token");
+  }
+
+  @Test
   void aRootDirThatIsNotADirectoryIsExitCode2(@TempDir Path dir) {
     assertThat(run("--root-dir", dir.resolve("missing").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("is not a directory");

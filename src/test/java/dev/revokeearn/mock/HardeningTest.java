@@ -1,0 +1,198 @@
+package dev.revokeearn.mock;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.revokeearn.testing.Credentials;
+import dev.revokeearn.testing.RawHttp;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What outside checks found, one test each: the mock's API and state survive its admin API. */
+class HardeningTest {
+  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
+  static final String DOC_REVOKE =
+      "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}";
+
+  @TempDir Path dir;
+  Path seedFile;
+  RevokeEarnMock mock;
+
+  @BeforeEach
+  void start() throws Exception {
+    seedFile = dir.resolve("seed.yaml");
+    try (var demo =
+        getClass().getClassLoader().getResourceAsStream("revoke-earn/default-seed.yaml")) {
+      Files.write(seedFile, demo.readAllBytes());
+    }
+    mock = RevokeEarnMock.builder().port(0).seedFile(seedFile).build().start();
+  }
+
+  @AfterEach
+  void stop() {
+    mock.close();
+  }
+
+  RequestSpecification api() {
+    return given()
+        .baseUri(mock.baseUrl())
+        .contentType("application/json")
+        .header("Authorization", Credentials.demo());
+  }
+
+  RequestSpecification admin() {
+    return given().baseUri(mock.baseUrl());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a=|", "a={", "a=%", "a=%zz", "x=}&y=\"", "q=[]^`"})
+  void anIllegalCharacterInTheQueryIsA400InTheEnvelope(String query) throws Exception {
+    RawHttp.Answer answer =
+        new RawHttp("127.0.0.1", mock.port())
+            .send(
+                RawHttp.request(
+                    "POST",
+                    REVOKE + "?" + query,
+                    Map.of("Authorization", Credentials.demo(), "Content-Type", "application/json"),
+                    DOC_REVOKE.getBytes(StandardCharsets.UTF_8)));
+    assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+    assertThat(answer.header("Content-Type")).startsWith("application/json");
+    assertThat(answer.text())
+        .contains("\"code\":400")
+        .doesNotContain("Exception", "java.", "<html", "could not process");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"application/json;charset=", "application/json; charset", "application/json;;"})
+  void aContentTypeWithAnEmptyParameterIsServed(String contentType) {
+    api()
+        .contentType(contentType)
+        .body(DOC_REVOKE)
+        .post(REVOKE)
+        .then()
+        .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(400)))
+        .body("errors.message", org.hamcrest.Matchers.not(hasItem(containsString("could not"))));
+  }
+
+  @Test
+  void aWireMockAdminCallItCannotProcessIsA400SayingSo() {
+    admin()
+        .body("{\"request\": \"x\"}")
+        .post("/__admin/mappings/import")
+        .then()
+        .statusCode(400)
+        .body("errors[0].message", containsString("WireMock refused this admin request"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "orgs: [{orgId: 5, customers: [{id: }]}]",
+        "orgs: [{orgId: }]",
+        "orgs: [{orgId: 5, tills: [{username: t5, password: ''}]}]",
+        "orgs: [{orgId: 5, tills: [{username: t5, password: }]}]",
+        "orgs: [{orgId: 5, tills: [{username: 'a:b', password: x}]}]",
+        "orgs: [{orgId: 5, customers: [{id: 1, email: a@x.io}, {id: 2, email: A@X.IO}]}]"
+      })
+  void anAdminSeedWithAnEmptyOrAmbiguousValueIsA400NamingThePlace(String yaml) {
+    admin()
+        .body(yaml)
+        .post("/__admin/revoke-earn/seed")
+        .then()
+        .statusCode(400)
+        .contentType("application/json")
+        .body("errors[0].message", containsString("orgs[0]"));
+    assertThat(mock.state().orgIds()).doesNotContain(5L);
+  }
+
+  @Test
+  void noWireMockStubCallRemovesTheApi() {
+    admin().delete("/__admin/mappings").then().statusCode(200);
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
+    admin().post("/__admin/mappings/reset").then().statusCode(200);
+    admin()
+        .body("{\"mappings\": [], \"importOptions\": {\"deleteAllNotInImport\": true}}")
+        .post("/__admin/mappings/import")
+        .then()
+        .statusCode(200);
+    admin()
+        .post("/__admin/mappings/remove-by-metadata")
+        .then()
+        .statusCode(org.hamcrest.Matchers.lessThan(500));
+    // None of them touched the ledger either: the revoke above still counts.
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(409).body("errors[0].code", equalTo(814));
+  }
+
+  @Test
+  void aResetWhoseSeedFileBecameInvalidChangesNothing() throws Exception {
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
+    Files.writeString(seedFile, "orgs: [{orgId: , tills: [{username: a}]}]\n");
+
+    admin()
+        .post("/__admin/reset")
+        .then()
+        .statusCode(400)
+        .contentType("application/json")
+        .body("errors[0].message", containsString("seed.yaml"));
+    admin().post("/__admin/revoke-earn/reset").then().statusCode(400);
+
+    // Credentials, routes and the ledger are as they were: the earlier revoke still counts.
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(409).body("errors[0].code", equalTo(814));
+  }
+
+  @Test
+  void requestsDuringResetsSeeTheOldStateOrTheNewOneNeverAHalfReset() throws Exception {
+    AtomicBoolean resetting = new AtomicBoolean(true);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Future<Integer> resets =
+          pool.submit(
+              () -> {
+                int n = 0;
+                for (; n < 40; n++) {
+                  admin().post("/__admin/reset").then().statusCode(200);
+                }
+                resetting.set(false);
+                return n;
+              });
+      List<Future<List<Integer>>> clients = new ArrayList<>();
+      for (int c = 0; c < 2; c++) {
+        clients.add(
+            pool.submit(
+                () -> {
+                  List<Integer> statuses = new ArrayList<>();
+                  while (resetting.get()) {
+                    statuses.add(api().body(DOC_REVOKE).post(REVOKE).statusCode());
+                  }
+                  return statuses;
+                }));
+      }
+      assertThat(resets.get()).isEqualTo(40);
+      for (Future<List<Integer>> client : clients) {
+        // 200 right after a reset, 409 (814) after someone revoked: never 401, 404 or 5xx.
+        assertThat(client.get()).isNotEmpty().allMatch(s -> s == 200 || s == 409);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
