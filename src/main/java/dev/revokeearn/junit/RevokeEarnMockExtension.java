@@ -173,7 +173,7 @@ public final class RevokeEarnMockExtension
                         null,
                         List.of(
                             new Seed.EarnEntry(
-                                earnedBadgeId, badgeMetaId, customerId, true, null))))));
+                                earnedBadgeId, badgeMetaId, customerId, null, true, null))))));
     return earnedBadgeId;
   }
 

@@ -75,6 +75,7 @@ public record Seed(@JsonProperty(required = true) List<Org> orgs) {
       @JsonProperty(required = true) String earnedBadgeId,
       @JsonProperty(required = true) String badgeMetaId,
       @JsonProperty(required = true) Long customerId,
+      String requestId,
       Boolean active,
       Instant earnedAt) {}
 

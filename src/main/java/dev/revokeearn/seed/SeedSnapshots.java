@@ -106,12 +106,22 @@ public final class SeedSnapshots {
       }
       List<EarnInstance> earns = new ArrayList<>();
       Set<String> earnIds = new HashSet<>();
+      Set<String> requestIds = new HashSet<>();
       for (int i = 0; i < org.earnInstances().size(); i++) {
         String here = at + ".earnInstances[" + i + "]";
         EarnInstance earn = earn(org.earnInstances().get(i), here, org);
         require(
             earnIds.add(ObjectIds.normalize(earn.earnedBadgeId())),
             here + ".earnedBadgeId " + earn.earnedBadgeId() + " appears twice");
+        // A requestId is unique per badge, as earn makes it (809 otherwise).
+        require(
+            earn.requestId() == null
+                || requestIds.add(ObjectIds.normalize(earn.badgeMetaId()) + "/" + earn.requestId()),
+            here
+                + ".requestId "
+                + earn.requestId()
+                + " appears twice for badge "
+                + earn.badgeMetaId());
         earns.add(earn);
       }
       return new OrgSnapshot(orgId, tills, clients, customers, badges, earns);
@@ -201,7 +211,7 @@ public final class SeedSnapshots {
           id,
           badgeMetaId,
           customerId,
-          null,
+          optionalText(earn.requestId(), at + ".requestId"),
           earnedAt,
           validity == null ? null : earnedAt.plus(validity),
           earn.active() == null || earn.active());

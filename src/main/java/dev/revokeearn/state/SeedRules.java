@@ -4,7 +4,9 @@ import dev.revokeearn.ledger.CustomerKey;
 import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.LedgerStore;
 import dev.revokeearn.ledger.ObjectIds;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +49,7 @@ public final class SeedRules {
       org.badges().forEach(b -> badges.add(ObjectIds.normalize(b.id())));
       Set<Long> customers = new HashSet<>();
       org.customers().forEach(c -> customers.add(c.id()));
+      Map<String, String> usedRequestIds = null; // read once, and only when needed
       for (int i = 0; i < org.earnInstances().size(); i++) {
         EarnInstance earn = org.earnInstances().get(i);
         String here = at + ".earnInstances[" + i + "]";
@@ -72,8 +75,39 @@ public final class SeedRules {
                   + " is not a customer of org "
                   + org.orgId());
         }
+        if (earn.requestId() != null) {
+          if (usedRequestIds == null) {
+            usedRequestIds = requestIds(existing);
+          }
+          String other = usedRequestIds.get(requestKey(earn));
+          if (other != null && !ObjectIds.normalize(earn.earnedBadgeId()).equals(other)) {
+            throw new StateConflict(
+                here
+                    + ".requestId "
+                    + earn.requestId()
+                    + " was already used for badge "
+                    + earn.badgeMetaId()
+                    + " by earn instance "
+                    + other);
+          }
+        }
       }
     }
+  }
+
+  private static String requestKey(EarnInstance earn) {
+    return ObjectIds.normalize(earn.badgeMetaId()) + "/" + earn.requestId();
+  }
+
+  /** The requestIds the org's existing earn instances were earned with, to their ids. */
+  private static Map<String, String> requestIds(Optional<LedgerStore> existing) {
+    Map<String, String> ids = new HashMap<>();
+    existing.ifPresent(
+        ledger ->
+            ledger.earns().stream()
+                .filter(e -> e.requestId() != null)
+                .forEach(e -> ids.put(requestKey(e), ObjectIds.normalize(e.earnedBadgeId()))));
+    return ids;
   }
 
   private static void requireOwner(Optional<Long> owner, OrgSnapshot org, String what) {

@@ -2,6 +2,7 @@ package dev.revokeearn.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.revokeearn.state.OrgSnapshot;
 import dev.revokeearn.state.SeedSnapshot;
@@ -33,8 +34,11 @@ class SeedFilesTest {
     assertThat(org.orgId()).isEqualTo(100737);
     assertThat(org.customers()).extracting(c -> c.id()).contains(62090013L);
     assertThat(org.earnInstances())
-        .extracting(e -> e.earnedBadgeId())
-        .containsExactly("654cbea06bccde1274b6d3a2", "6659551c304b6e0b517b7bc7");
+        .extracting(e -> e.earnedBadgeId(), e -> e.active(), e -> e.requestId())
+        .containsExactly(
+            tuple("654cbea06bccde1274b6d3a2", true, null),
+            tuple("6659551c304b6e0b517b7bc7", true, null),
+            tuple("654cbea06bccde1274b6d3a1", false, "seeded-1"));
     assertThat(org.tills()).extracting(t -> t.username()).contains("demo.till");
     assertThat(org.clients()).extracting(c -> c.key()).contains("demo-key");
   }
@@ -94,6 +98,8 @@ class SeedFilesTest {
           orgs: [{orgId: 1, badges: [{badgeMetaId: aaaaaaaaaaaaaaaaaaaaaaaa, validityDays: -1}]}] | test: orgs[0].badges[0].validityDays must be positive, got -1
           orgs: [{orgId: 1, badges: [{badgeMetaId: aaaaaaaaaaaaaaaaaaaaaaaa, claims: [{ownerType: Loyalty, referenceId: }]}]}] | test: orgs[0].badges[0].claims[0].referenceId must not be empty
           orgs: [{orgId: 1, earnInstances: [{earnedBadgeId: aaaaaaaaaaaaaaaaaaaaaaaa, badgeMetaId: aaaaaaaaaaaaaaaaaaaaaaaa, customerId: }]}] | test: orgs[0].earnInstances[0].customerId is required
+          orgs: [{orgId: 1, customers: [{id: 2}], badges: [{badgeMetaId: aaaaaaaaaaaaaaaaaaaaaaaa}], earnInstances: [{earnedBadgeId: bbbbbbbbbbbbbbbbbbbbbbb1, badgeMetaId: aaaaaaaaaaaaaaaaaaaaaaaa, customerId: 2, requestId: r}, {earnedBadgeId: bbbbbbbbbbbbbbbbbbbbbbb2, badgeMetaId: AAAAAAAAAAAAAAAAAAAAAAAA, customerId: 2, requestId: r}]}] | test: orgs[0].earnInstances[1].requestId r appears twice for badge
+          orgs: [{orgId: 1, earnInstances: [{earnedBadgeId: bbbbbbbbbbbbbbbbbbbbbbb1, badgeMetaId: aaaaaaaaaaaaaaaaaaaaaaaa, customerId: 2, requestId: ''}]}] | test: orgs[0].earnInstances[0].requestId must not be empty
           orgs: [{orgId: 1}, {orgId: 1}]                             | test: orgs[1].orgId 1 appears twice
           orgs: [{orgId: 1, tills: [{username: a, password: b}]}, {orgId: 2, tills: [{username: a, password: c}]}] | test: orgs[1].tills[0].username a appears twice
           """)

@@ -203,6 +203,35 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void aSeededRequestIdCountsAsUsedAndAnAddCannotReuseIt() {
+    store.add(
+        snapshot(
+            """
+            orgs:
+              - orgId: 100737
+                earnInstances: [{earnedBadgeId: dddddddddddddddddddddddd, badgeMetaId: 653ddb33b3cda7078c7c68e9, customerId: 62090013, requestId: seeded, active: false}]
+            """));
+    assertThat(ledger(100737).earn("dddddddddddddddddddddddd").orElseThrow().requestId())
+        .isEqualTo("seeded");
+    assertThat(ledger(100737).addEarn(earn("aaaaaaaaaaaaaaaaaaaaaaa1", "seeded"))).isFalse();
+
+    assertThatThrownBy(
+            () ->
+                store.add(
+                    snapshot(
+                        """
+                        orgs:
+                          - orgId: 100737
+                            earnInstances: [{earnedBadgeId: eeeeeeeeeeeeeeeeeeeeeeee, badgeMetaId: 653DDB33B3CDA7078C7C68E9, customerId: 62090013, requestId: seeded}]
+                        """)))
+        .isInstanceOf(StateConflict.class)
+        .hasMessage(
+            "orgs[0].earnInstances[0].requestId seeded was already used for badge"
+                + " 653ddb33b3cda7078c7c68e9 by earn instance dddddddddddddddddddddddd");
+    assertThat(ledger(100737).earn("eeeeeeeeeeeeeeeeeeeeeeee")).isEmpty();
+  }
+
+  @Test
   void aReplaceRemovesEverythingElse() {
     store.add(snapshot("orgs: [{orgId: 9, tills: [{username: nine.till, password: n}]}]"));
     long created = store.createOrg();
