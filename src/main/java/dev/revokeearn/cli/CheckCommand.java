@@ -217,6 +217,12 @@ final class CheckCommand implements Callable<Integer> {
     if (unreachable.isPresent()) {
       return usage(err, "cannot reach " + target.baseUrl() + ": " + unreachable.get());
     }
+    Optional<String> refused =
+        CredentialsProbe.problem(
+            target, target.basic().get(), Duration.ofSeconds(requestTimeoutSeconds));
+    if (refused.isPresent()) {
+      return usage(err, refused.get());
+    }
     return check(target, "deployment");
   }
 

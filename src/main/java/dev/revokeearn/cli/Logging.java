@@ -8,5 +8,8 @@ final class Logging {
   static void configure(boolean verbose) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    // Initialise SLF4J now, on this thread: the contract is parsed on another one at once, and
+    // SLF4J reports ("replayed") log calls that race its initialisation.
+    org.slf4j.LoggerFactory.getILoggerFactory();
   }
 }

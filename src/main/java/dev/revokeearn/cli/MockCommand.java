@@ -328,6 +328,9 @@ public final class MockCommand implements Callable<Integer> {
 
   /** The address to listen on must be one of this machine's (or 0.0.0.0 / :: for all). */
   private static Optional<String> checkBind(String address) {
+    if (address.isBlank()) {
+      return Optional.of("--bind needs an address of this machine, e.g. 127.0.0.1 or 0.0.0.0");
+    }
     try {
       InetAddress inet = InetAddress.getByName(address);
       if (inet.isAnyLocalAddress() || NetworkInterface.getByInetAddress(inet) != null) {

@@ -105,10 +105,11 @@ public final class ConformanceRunner {
     out.println("Conformance check of " + target.baseUrl() + " (" + description + ")");
     out.flush();
     ConformanceResult result = execute(target, options);
-    if (!result.scenarios().isEmpty()) {
-      ConformanceReports.write(result, options.minCoverage(), options.reportDir());
-      ConformanceReports.printSummary(result, options.minCoverage(), options.reportDir(), out);
+    if (result.scenarios().isEmpty()) {
+      return result; // nothing ran: the caller says why (a tag expression that selects nothing)
     }
+    ConformanceReports.write(result, options.minCoverage(), options.reportDir());
+    ConformanceReports.printSummary(result, options.minCoverage(), options.reportDir(), out);
     out.println(
         "Target "
             + target.baseUrl()

@@ -122,12 +122,17 @@ public final class ContractGate {
 
   private List<ContractViolation> validate(Request request, String body) {
     List<ContractViolation> violations = new ArrayList<>();
-    if (!body.isEmpty() && request.getContentType().isEmpty()) {
+    if (!body.isEmpty() && request.getContentType().map(String::isBlank).orElse(true)) {
       // The validator lets a body without Content-Type through; Capillary's gateway needs JSON.
       violations.add(
           new ContractViolation(
               "Content-Type", "Content-Type is missing; send Content-Type: application/json"));
     }
+    StrictJson.problem(body)
+        .ifPresent(
+            problem ->
+                violations.add(
+                    new ContractViolation(null, "Request body is not valid JSON: " + problem)));
     for (ValidationReport.Message message : validator.validateRequest(request).getMessages()) {
       if (message.getLevel() == ValidationReport.Level.ERROR) {
         violations.addAll(ViolationMessages.translate(message));

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link TestOrg} parameter instead, or read what you need before.
  */
 public final class RevokeEarnMockExtension
-    implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(RevokeEarnMockExtension.class);
 
@@ -71,6 +72,16 @@ public final class RevokeEarnMockExtension
   /** Each test gets a copy of a seed in the seed file format (YAML or JSON). */
   public static RevokeEarnMockExtension withSeed(String seedText) {
     return new RevokeEarnMockExtension(parse(seedText));
+  }
+
+  /**
+   * A static extension starts the mock before the class's tests, so {@link #baseUrl()} works in
+   * {@code @BeforeAll} methods and in what a framework reads then (Spring's
+   * {@code @DynamicPropertySource}).
+   */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    mock = SharedMock.of(context);
   }
 
   @Override
@@ -147,7 +158,8 @@ public final class RevokeEarnMockExtension
 
   /**
    * Adds state for this test in the seed file format: each org names one of the extension's seed
-   * org ids (100737 for the demo seed) and lands in this test's copy of it.
+   * org ids (100737 for the demo seed) and lands in this test's copy of it. An entry whose id
+   * exists already (a customer, badge or earn instance) is replaced whole.
    */
   public void seed(String seedText) {
     orgs().add(parse(seedText));
@@ -294,8 +306,8 @@ public final class RevokeEarnMockExtension
     RevokeEarnMock running = mock;
     if (running == null) {
       throw new IllegalStateException(
-          "The mock is not running: register RevokeEarnMockExtension with @RegisterExtension"
-              + " and use it inside a test");
+          "The mock is not running yet: it starts before the test class when the extension is in"
+              + " a static @RegisterExtension field, else before each test");
     }
     return running;
   }

@@ -7,11 +7,17 @@ final class Envelopes {
   private Envelopes() {}
 
   static byte[] error(int code, String message) {
+    return error(code, message, null);
+  }
+
+  static byte[] error(int code, String message, String reference) {
     return ("{\"data\":null,\"errors\":[{\"code\":"
             + code
             + ",\"message\":\""
             + escape(message)
-            + "\",\"reference\":null}],\"warnings\":null}")
+            + "\",\"reference\":"
+            + (reference == null ? "null" : "\"" + escape(reference) + "\"")
+            + "}],\"warnings\":null}")
         .getBytes(StandardCharsets.UTF_8);
   }
 

@@ -30,6 +30,16 @@ final class ErrorBoundary implements Filter {
       answer((HttpServletResponse) response, 405, "CONNECT is not served here: this is no proxy");
       return;
     }
+    String charset = unknownCharset(((HttpServletRequest) request).getHeader("Content-Type"));
+    if (charset != null) {
+      // WireMock decodes the body with it, and throws on a charset Java does not know.
+      answer(
+          (HttpServletResponse) response,
+          400,
+          "Content-Type names the charset '" + charset + "', which is not known; send UTF-8",
+          "Content-Type");
+      return;
+    }
     String badEscape = badEscape(((HttpServletRequest) request).getQueryString());
     if (badEscape != null) {
       // WireMock decodes the query with URLDecoder, which throws at a stray '%'.
@@ -55,8 +65,10 @@ final class ErrorBoundary implements Filter {
         // WireMock parses some URLs strictly; a URL it cannot parse is the client's to fix.
         message = "The request URL is not valid: " + ((URISyntaxException) invalidUri).getReason();
         LOG.warn("Refused {}: {}", target, invalidUri.getMessage());
-      } else if (cause(e, ZipException.class) != null) {
-        message = "The body is not gzip data, though its Content-Encoding says gzip";
+      } else if (cause(e, ZipException.class) != null
+          || (cause(e, java.io.EOFException.class) != null
+              && gzipped((HttpServletRequest) request))) {
+        message = "The body is not valid gzip data, though its Content-Encoding says gzip";
         LOG.warn("Refused {}: {}", target, e.toString());
       } else if (wireMockAdmin((HttpServletRequest) request)) {
         // WireMock's own admin API trips over some bodies it does not expect (an import without
@@ -79,10 +91,42 @@ final class ErrorBoundary implements Filter {
 
   private static void answer(HttpServletResponse response, int status, String message)
       throws IOException {
+    answer(response, status, message, null);
+  }
+
+  private static void answer(
+      HttpServletResponse response, int status, String message, String reference)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setHeader(RequestIdStamp.HEADER, RequestIdStamp.newRequestId());
-    response.getOutputStream().write(Envelopes.error(status, message));
+    response.getOutputStream().write(Envelopes.error(status, message, reference));
+  }
+
+  private static boolean gzipped(HttpServletRequest request) {
+    String encoding = request.getHeader("Content-Encoding");
+    return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+  }
+
+  /** The charset a Content-Type names when Java does not know it; null otherwise. */
+  static String unknownCharset(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    for (String parameter : contentType.split(";")) {
+      String[] pair = parameter.split("=", 2);
+      if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+        String name = pair[1].strip().replace("\"", "");
+        try {
+          if (!name.isEmpty() && !java.nio.charset.Charset.isSupported(name)) {
+            return name;
+          }
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+          return name;
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean wireMockAdmin(HttpServletRequest request) {

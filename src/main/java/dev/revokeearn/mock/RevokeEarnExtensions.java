@@ -38,6 +38,8 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
         new ApiRouter(pipeline, state.exchanges()),
         new RequestIdStamp(),
         new AdminReset(state, guard),
+        new NoRecording(),
+        new StubStatusCheck(),
         new AdminRoutes(state),
         new EnvelopeServerFactory());
   }

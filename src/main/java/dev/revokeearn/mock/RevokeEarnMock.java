@@ -15,7 +15,6 @@ import dev.revokeearn.state.InMemoryStateStore;
 import dev.revokeearn.state.SeedSnapshot;
 import dev.revokeearn.state.StateStore;
 import dev.revokeearn.store.JdbcStateStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
@@ -49,6 +48,9 @@ public final class RevokeEarnMock implements AutoCloseable {
   private final MockState state;
   private final String bindAddress;
 
+  /** The empty root made for a mock without --root-dir; removed on close. */
+  private final Path emptyRoot;
+
   private RevokeEarnMock(Builder builder) {
     StateStore store =
         builder.stateDir == null
@@ -77,13 +79,15 @@ public final class RevokeEarnMock implements AutoCloseable {
             .notifier(new RedactingNotifier(builder.notifier))
             .adminAuthenticator(guard)
             .stubRequestLoggingDisabled(!builder.verbose);
-    config.usingFilesUnderDirectory(builder.rootDir.toString());
+    this.emptyRoot = builder.rootDir == null ? EmptyRoots.create() : null;
+    Path root = builder.rootDir == null ? emptyRoot : builder.rootDir;
+    config.usingFilesUnderDirectory(root.toString());
+    config.mappingSource(new ReadOnlyMappings(root));
     if (builder.journalEntries == 0) {
       config.disableRequestJournal();
     } else {
       config.withStores(
-          new JournalStores(
-              new SingleRootFileSource(builder.rootDir.toFile()), builder.journalEntries));
+          new JournalStores(new SingleRootFileSource(root.toFile()), builder.journalEntries));
     }
     this.server = new WireMockServer(config);
   }
@@ -130,6 +134,9 @@ public final class RevokeEarnMock implements AutoCloseable {
   public void close() {
     server.stop();
     state.close();
+    if (emptyRoot != null) {
+      EmptyRoots.remove(emptyRoot);
+    }
   }
 
   /** Settings with the defaults of the standalone jar. */
@@ -239,24 +246,10 @@ public final class RevokeEarnMock implements AutoCloseable {
             clock ->
                 SeedSnapshots.of(SeedFiles.defaultSeed(), SeedFiles.DEFAULT_SEED, clock.instant());
       }
-      if (rootDir == null) {
-        rootDir = emptyRoot();
-      }
       if (notifier == null) {
         notifier = new Slf4jNotifier(verbose);
       }
       return new RevokeEarnMock(this);
-    }
-
-    /** Without a root directory there are no user stubs: point WireMock at an empty one. */
-    private static Path emptyRoot() {
-      try {
-        Path dir = Files.createTempDirectory("revoke-earn-root");
-        dir.toFile().deleteOnExit();
-        return dir;
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
     }
   }
 }

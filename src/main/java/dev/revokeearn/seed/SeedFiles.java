@@ -2,6 +2,7 @@ package dev.revokeearn.seed;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads seed files. YAML is a superset of JSON, so one parser reads both. A file that does not
@@ -43,6 +45,9 @@ public final class SeedFiles {
     return JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // orgId: 1.9 is no id (Jackson would take 1), and a key given twice hides the first value.
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .addHandler(new SeedMismatch.Handler())
         .build();
   }
@@ -110,7 +115,23 @@ public final class SeedFiles {
           e);
     } catch (JacksonException e) {
       // A syntax error: its message quotes the file, which is the user's to read as written.
-      throw new SeedException(source + ": " + withoutJava(e.getOriginalMessage()), e);
+      if (e.getCause() instanceof ReaderException reader) {
+        throw new SeedException(
+            String.format(
+                "%s: the character U+%04X at character %d of the file is not allowed in YAML",
+                source, reader.getCodePoint(), reader.getPosition() + 1),
+            e);
+      }
+      String message = withoutJava(e.getOriginalMessage());
+      if (!message.contains("line") && e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+        message +=
+            " (line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr()
+                + ")";
+      }
+      throw new SeedException(source + ": " + message, e);
     } catch (CharConversionException e) {
       throw new SeedException(source + ": the file is not UTF-8 text (" + e.getMessage() + ")", e);
     } catch (IOException e) {
@@ -152,6 +173,7 @@ public final class SeedFiles {
                     });
     // Jackson's advice to its programmers ("consider enabling `JsonReadFeature.ALLOW_...`").
     text = text.replaceAll(" \\([^`]*`[A-Za-z]*Feature\\.[A-Z_]+`.*$", "");
+    text = text.replaceAll("Duplicate field '([^']*)'", "the key $1 appears twice");
     // Jackson's location note: "[Source: REDACTED (`StreamReadFeature...` disabled); line: 1".
     text = text.replaceAll("\\[Source: [^;]*; ", "[");
     // An exception's class name, where a parser put one in its message.

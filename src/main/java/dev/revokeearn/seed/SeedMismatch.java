@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -106,6 +107,9 @@ final class SeedMismatch extends MismatchedInputException {
     JsonToken token = parser.currentToken();
     if (token == null) {
       return "";
+    }
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      return ", got the alias *" + parser.getText() + " (the seed format takes no YAML aliases)";
     }
     return switch (token) {
       case START_ARRAY -> ", got a list";

@@ -17,7 +17,8 @@ final class CustomerKeys {
     if (customerId == null || customerId.isNull()) {
       return null;
     }
-    String value = customerId.isTextual() ? customerId.textValue().trim() : customerId.asText();
+    // As sent: " 62090013 " is no numeric id, and an identifier matches only as it was stored.
+    String value = customerId.isTextual() ? customerId.textValue() : customerId.asText();
     if (identifier == null) {
       if (!value.matches("[1-9][0-9]{0,18}") || !fitsInLong(value)) {
         throw CapillaryErrors.badRequest(

@@ -49,8 +49,8 @@ public final class MockState implements AutoCloseable {
   }
 
   /**
-   * @param seedSource the start-up seed, checked, for the clock's now; read at start (unless the
-   *     store holds a complete seed already) and again on each {@link #reset()}
+   * @param seedSource the start-up seed, checked, for the clock's now; read at start (and applied
+   *     unless the store holds a complete seed already) and again on each {@link #reset()}
    * @param exchangesPerOrg how many requests each org's {@link #exchanges()} keeps
    */
   public MockState(
@@ -64,8 +64,11 @@ public final class MockState implements AutoCloseable {
     this.authenticator = new Authenticator(clock);
     this.ids = new ObjectIds(clock);
     this.exchanges = new ExchangeLog(exchangesPerOrg);
+    // Read and checked even when the store keeps its state: a seed that has become invalid is
+    // reported at start, not at the first reset.
+    SeedSnapshot seed = seedSource.apply(clock);
     if (!store.seeded()) {
-      store.replace(seedSource.apply(clock));
+      store.replace(seed);
     }
   }
 

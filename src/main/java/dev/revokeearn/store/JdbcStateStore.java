@@ -101,8 +101,19 @@ public final class JdbcStateStore implements StateStore {
           .load()
           .migrate();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot migrate " + what + ": " + e.getMessage(), e);
+      // Flyway's message is a multi-line report with advice for its own users; the driver's is
+      // what a user of the mock can act on.
+      throw new IllegalStateException("cannot open " + what + ": " + rootMessage(e), e);
     }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.toString() : root.getMessage();
+    return message.lines().findFirst().orElse(message).strip();
   }
 
   @Override

@@ -181,6 +181,21 @@ class CheckCommandTest {
   }
 
   @Test
+  void credentialsTheDeploymentRefusesAreExitCode2NotAVerdict() {
+    Map<String, String> wrong = Map.of("CAP_USERNAME", "demo.till", "CAP_PASSWORD", "not-it");
+    assertThat(check(wrong, "--base-url", deployment.baseUrl())).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).contains("refuses CAP_USERNAME and CAP_PASSWORD (401)");
+    assertThat(out.toString()).doesNotContain("FAILED");
+
+    err.getBuffer().setLength(0);
+    Map<String, String> noAccess =
+        Map.of("CAP_USERNAME", "no-badges.till", "CAP_PASSWORD", "demo-password");
+    assertThat(check(noAccess, "--base-url", deployment.baseUrl())).isEqualTo(2);
+    assertThat(err.toString()).contains("no-badges.till has no access to badges (403)");
+  }
+
+  @Test
   void moreUsageProblemsAreOneLineAndExitCode2() throws Exception {
     Path binary = dir.resolve("binary.yaml");
     Files.write(binary, new byte[] {(byte) 0x98, (byte) 0xff, 0x00, 0x41});

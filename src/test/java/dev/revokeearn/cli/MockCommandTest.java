@@ -72,6 +72,76 @@ class MockCommandTest {
   }
 
   @Test
+  void startupProblemsOfTheSetupAreExitCode2AndOneLine(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("root/mappings"));
+    Files.writeString(dir.resolve("root/mappings/broken.json"), "{\"request\": \"x\"}");
+    Files.createDirectories(dir.resolve("state"));
+    Files.write(dir.resolve("state/state.db"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    String[][] cases = {
+      {"--root-dir", dir.resolve("root").toString()},
+      {"--state-dir", dir.resolve("state").toString()},
+      {"--bind", ""},
+    };
+    for (String[] args : cases) {
+      StringWriter errors = new StringWriter();
+      int code =
+          MockCommand.run(
+              new MockCommand(),
+              new PrintWriter(new StringWriter(), true),
+              new PrintWriter(errors, true),
+              args[0],
+              args[1],
+              "--port",
+              "0");
+      assertThat(code).as(String.join(" ", args) + ": " + errors).isEqualTo(2);
+      assertThat(errors.toString().lines()).as(errors.toString()).hasSize(1);
+      assertThat(errors.toString())
+          .startsWith("error: " + args[0])
+          .doesNotContain("java.", "com.", "\\n");
+    }
+  }
+
+  @Test
+  void aSeedThatBecameInvalidIsReportedAtStartThoughTheStateIsKept(@TempDir Path dir)
+      throws Exception {
+    Path seed = dir.resolve("seed.yaml");
+    Files.writeString(seed, "orgs: [{orgId: 1, tills: [{username: t, password: p}]}]\n");
+    MockCommand first = new MockCommand();
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                MockCommand.run(
+                    first,
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    "--port",
+                    "0",
+                    "--seed",
+                    seed.toString(),
+                    "--state-dir",
+                    dir.resolve("state").toString()));
+    awaitBaseUrl();
+    first.stop();
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+
+    Files.writeString(seed, "orgs: [{orgId: 1, tills: [{username: t}]}]\n");
+    StringWriter errors = new StringWriter();
+    int code =
+        MockCommand.run(
+            new MockCommand(),
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(errors, true),
+            "--port",
+            "0",
+            "--seed",
+            seed.toString(),
+            "--state-dir",
+            dir.resolve("state").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(errors.toString()).contains("seed.yaml", "orgs[0].tills[0]");
+  }
+
+  @Test
   void aRootDirThatIsNotADirectoryIsExitCode2(@TempDir Path dir) {
     assertThat(run("--root-dir", dir.resolve("missing").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("is not a directory");

@@ -31,6 +31,21 @@ class AdminSecurityTest {
           .get("/__admin/revoke-earn/state")
           .then()
           .statusCode(200);
+      given()
+          .baseUri(mock.baseUrl())
+          .header("Authorization", "bearer s3cret")
+          .get("/__admin/revoke-earn/state")
+          .then()
+          .statusCode(200);
+      given()
+          .baseUri(mock.baseUrl())
+          .header("Authorization", "Bearer s3cret2")
+          .get("/__admin/revoke-earn/state")
+          .then()
+          .statusCode(401);
+      // A readiness probe needs no token; health tells nothing of the state.
+      given().baseUri(mock.baseUrl()).get("/__admin/health").then().statusCode(200);
+      given().baseUri(mock.baseUrl()).post("/__admin/health").then().statusCode(401);
     }
   }
 

@@ -82,6 +82,72 @@ class HardeningTest {
 
   @ParameterizedTest
   @ValueSource(
+      strings = {
+        "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}xyz",
+        "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}{\"a\":1}",
+        "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":\"abc\",\"customerId\":62090013,\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}",
+        "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":\" 62090013 \",\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}"
+      })
+  void aBodyThatOnlyLooksValidIsRefusedAndChangesNothing(String body) {
+    api().body(body).post(REVOKE).then().statusCode(400).body("errors[0].code", equalTo(400));
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
+  }
+
+  @Test
+  void anUnknownCharsetOrABrokenGzipBodyIsA400SayingSo() throws Exception {
+    RawHttp raw = new RawHttp("127.0.0.1", mock.port());
+    RawHttp.Answer charset =
+        raw.send(
+            RawHttp.request(
+                "POST",
+                REVOKE,
+                Map.of(
+                    "Authorization",
+                    Credentials.demo(),
+                    "Content-Type",
+                    "application/json; charset=bogus-xyz"),
+                DOC_REVOKE.getBytes(StandardCharsets.UTF_8)));
+    assertThat(charset.status()).isEqualTo(400);
+    assertThat(charset.text()).contains("bogus-xyz", "\"reference\":\"Content-Type\"");
+
+    java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gzip)) {
+      out.write(DOC_REVOKE.getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] truncated = java.util.Arrays.copyOf(gzip.toByteArray(), gzip.size() / 2);
+    RawHttp.Answer broken =
+        raw.send(
+            RawHttp.request(
+                "POST",
+                REVOKE,
+                Map.of(
+                    "Authorization",
+                    Credentials.demo(),
+                    "Content-Type",
+                    "application/json",
+                    "Content-Encoding",
+                    "gzip"),
+                truncated));
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.text()).contains("gzip").doesNotContain("could not process");
+  }
+
+  @Test
+  void anEmptyContentTypeIsAViolation() throws Exception {
+    RawHttp.Answer answer =
+        new RawHttp("127.0.0.1", mock.port())
+            .send(
+                RawHttp.request(
+                    "POST",
+                    REVOKE,
+                    Map.of("Authorization", Credentials.demo(), "Content-Type", ""),
+                    DOC_REVOKE.getBytes(StandardCharsets.UTF_8)));
+    assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+    assertThat(answer.text()).contains("\"reference\":\"Content-Type\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
       strings = {"application/json;charset=", "application/json; charset", "application/json;;"})
   void aContentTypeWithAnEmptyParameterIsServed(String contentType) {
     api()

@@ -70,6 +70,36 @@ class StubsAndAdminTest {
   }
 
   @Test
+  void removingEveryStubLeavesTheUsersFilesAlone() {
+    given().baseUri(mock.baseUrl()).delete("/__admin/mappings").then().statusCode(200);
+    given()
+        .baseUri(mock.baseUrl())
+        .body(
+            "{\"request\": {\"url\": \"/x\"}, \"response\": {\"status\": 204}, \"persistent\": true}")
+        .post("/__admin/mappings")
+        .then()
+        .statusCode(201);
+    given().baseUri(mock.baseUrl()).post("/__admin/mappings/save").then().statusCode(200);
+
+    assertThat(root.resolve("mappings")).isDirectoryContaining("glob:**/customer-42.json");
+    assertThat(root.resolve("mappings").toFile().list()).containsExactly("customer-42.json");
+    // The file is still the user's: a reset loads it again.
+    given().baseUri(mock.baseUrl()).post("/__admin/reset").then().statusCode(200);
+    api().body(DOC_REVOKE.replace("62090013", "42")).post(REVOKE).then().statusCode(500);
+  }
+
+  @Test
+  void aMappingFileThatIsNoStubIsRefusedNamingIt(@TempDir Path other) throws Exception {
+    Files.createDirectories(other.resolve("mappings"));
+    Files.writeString(other.resolve("mappings/broken.json"), "{\"request\": \"x\"}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RevokeEarnMock.builder().port(0).rootDir(other).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("broken.json")
+        .hasMessageStartingWith("--root-dir ");
+  }
+
+  @Test
   void resetRestoresTheSeedAndKeepsTheStubs() {
     api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
     api().body(DOC_REVOKE).post(REVOKE).then().statusCode(409);

@@ -21,6 +21,10 @@ class SeedMessagesTest {
           orgs: 7                                     | test: at orgs: expected a list, got the number 7
           orgs: [{name: x}]                           | test: at orgs[0].orgId: this key is required but missing
           orgs: [{orgId: [1]}]                        | test: at orgs[0].orgId: expected a whole number, got a list
+          orgs: [{orgId: 1.9}]                        | test: at orgs[0].orgId: expected a whole number, got "1.9"
+          orgs: [{orgId: 1, orgId: 2}]                | test: at orgs[0]: the key orgId appears twice
+          orgs: [{orgId: 1, customers: [&a {id: 1}, *a]}] | test: at orgs[0].customers[1]: expected key: value pairs, got the alias *a (the seed format takes no YAML aliases)
+          orgs: [{orgId: 1, name: a\u0001b}]          | test: the character U+0001 at character 26 of the file is not allowed in YAML
           """)
   void namesThePlaceWithoutJava(String yaml, String expected) {
     assertThatThrownBy(
