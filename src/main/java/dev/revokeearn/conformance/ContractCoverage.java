@@ -72,15 +72,21 @@ public final class ContractCoverage {
   private final Map<String, String> operations;
   private final Map<Item, Tally> seen = new ConcurrentHashMap<>();
 
-  private ContractCoverage(List<Item> items, Map<String, String> operations) {
+  /** "operationId status" of the declared platform failures. */
+  private final Set<String> platformFailures;
+
+  private ContractCoverage(
+      List<Item> items, Map<String, String> operations, Set<String> platformFailures) {
     this.items = List.copyOf(items);
     this.operations = Map.copyOf(operations);
+    this.platformFailures = Set.copyOf(platformFailures);
   }
 
   /** Every answer the contract documents, in the contract's order. */
   public static ContractCoverage of(String contractYaml) {
     OpenAPI api = parse(contractYaml);
     List<Item> items = new ArrayList<>();
+    Set<String> platform = new java.util.HashSet<>();
     Map<String, String> operations = new LinkedHashMap<>();
     api.getPaths()
         .forEach(
@@ -94,11 +100,25 @@ public final class ContractCoverage {
                           operation
                               .getResponses()
                               .forEach(
-                                  (status, response) ->
+                                  (status, response) -> {
+                                    if (platformFailure(response)) {
+                                      platform.add(id + " " + status);
+                                    } else {
                                       itemsOf(id, Integer.parseInt(status), response)
-                                          .forEach(items::add));
+                                          .forEach(items::add);
+                                    }
+                                  });
                         }));
-    return new ContractCoverage(items, operations);
+    return new ContractCoverage(items, operations, platform);
+  }
+
+  /**
+   * A platform failure (429, 5xx) is declared so that injected faults stay inside the contract; no
+   * request alone produces one, so it is neither required nor, when seen, undocumented.
+   */
+  private static boolean platformFailure(ApiResponse response) {
+    return response.getExtensions() != null
+        && Boolean.TRUE.equals(response.getExtensions().get("x-platform-failure"));
   }
 
   public List<Item> items() {
@@ -137,6 +157,7 @@ public final class ContractCoverage {
     List<Seen> undocumented = new ArrayList<>();
     seen.keySet().stream()
         .filter(item -> !items.contains(item))
+        .filter(item -> !platformFailures.contains(item.operation() + " " + item.status()))
         .sorted(
             java.util.Comparator.comparing(Item::operation)
                 .thenComparing(Item::status)

@@ -1,5 +1,8 @@
 package dev.revokeearn.conformance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revokeearn.mock.RevokeEarnMock;
 import dev.revokeearn.seed.DemoSeed;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.util.Optional;
  * conformance run.
  */
 public final class EmbeddedMock implements MockControls, AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final AdjustableClock clock = new AdjustableClock(Instant.now());
   private final RevokeEarnMock mock;
 
@@ -55,6 +59,17 @@ public final class EmbeddedMock implements MockControls, AutoCloseable {
   @Override
   public String issueFirstBadgeMetaId() {
     return DemoSeed.ISSUE_FIRST_BADGE_META_ID;
+  }
+
+  @Override
+  public void declareFault(String declaration) {
+    try {
+      ObjectNode fault = (ObjectNode) JSON.readTree(declaration);
+      long orgId = mock.state().current().till(DemoSeed.TILL_USERNAME).orElseThrow().orgId();
+      mock.state().declareFault(fault.put("orgId", orgId));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("a fault declaration is JSON: " + declaration, e);
+    }
   }
 
   @Override

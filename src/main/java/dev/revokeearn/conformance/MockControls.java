@@ -18,4 +18,10 @@ public interface MockControls {
 
   /** A badge that must be issued before it is earned (earn answers 811). */
   String issueFirstBadgeMetaId();
+
+  /**
+   * Declares a fault in the org the suite's till belongs to: the admin API's JSON, without {@code
+   * orgId}. Scenarios match it to their own earn instance, so it never reaches another scenario.
+   */
+  void declareFault(String declaration);
 }

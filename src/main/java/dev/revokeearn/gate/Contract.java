@@ -16,13 +16,25 @@ import java.nio.charset.StandardCharsets;
 public final class Contract {
   public static final String RESOURCE = "openapi/revoke-earn.yaml";
 
+  /** The mock's admin API, {@code openapi/revoke-earn-admin.yaml}. */
+  public static final String ADMIN_RESOURCE = "openapi/revoke-earn-admin.yaml";
+
   private Contract() {}
 
   /** The contract's YAML text. */
   public static String text() {
-    try (InputStream in = Contract.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    return text(RESOURCE);
+  }
+
+  /** The admin API's YAML text. */
+  public static String adminText() {
+    return text(ADMIN_RESOURCE);
+  }
+
+  private static String text(String resource) {
+    try (InputStream in = Contract.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("The contract " + RESOURCE + " is not on the classpath");
+        throw new IllegalStateException("The contract " + resource + " is not on the classpath");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

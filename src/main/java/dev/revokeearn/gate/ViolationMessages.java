@@ -38,6 +38,9 @@ final class ViolationMessages {
     if (key.equals("validation.request.body.schema.required")) {
       return missingProperties(message);
     }
+    if (key.equals("validation.request.body.schema.additionalProperties")) {
+      return unknownProperties(message);
+    }
     if (key.startsWith("validation.request.parameter.")) {
       String header =
           message.getContext().flatMap(c -> c.getParameter()).map(p -> p.getName()).orElse(null);
@@ -74,6 +77,23 @@ final class ViolationMessages {
       violations.add(new ContractViolation(field, field + " is required but missing"));
     }
     return violations;
+  }
+
+  /** One violation per key the schema does not allow, naming it. */
+  private static List<ContractViolation> unknownProperties(ValidationReport.Message message) {
+    String parent = field(message);
+    String what = parent.isEmpty() ? "the request body" : parent;
+    List<ContractViolation> violations = new ArrayList<>();
+    Matcher names = MISSING.matcher(PATH_PREFIX.matcher(message.getMessage()).replaceFirst(""));
+    while (names.find()) {
+      String name = echo(names.group(1), MAX_ECHO);
+      String field = parent.isEmpty() ? name : parent + "." + name;
+      violations.add(new ContractViolation(field, field + " is not a key of " + what));
+    }
+    return violations.isEmpty()
+        ? List.of(
+            new ContractViolation(parent.isEmpty() ? null : parent, describe(message.getMessage())))
+        : violations;
   }
 
   /** A oneOf failed: say every form that was allowed, and what came. */

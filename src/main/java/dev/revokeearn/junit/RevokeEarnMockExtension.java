@@ -1,6 +1,7 @@
 package dev.revokeearn.junit;
 
 import dev.revokeearn.auth.BasicCredentials;
+import dev.revokeearn.faults.DeclaredFault;
 import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.ObjectIds;
 import dev.revokeearn.mock.RevokeEarnMock;
@@ -185,7 +186,8 @@ public final class RevokeEarnMockExtension
                         null,
                         List.of(
                             new Seed.EarnEntry(
-                                earnedBadgeId, badgeMetaId, customerId, null, true, null))))));
+                                earnedBadgeId, badgeMetaId, customerId, null, true, null)),
+                        null))));
     return earnedBadgeId;
   }
 
@@ -200,6 +202,22 @@ public final class RevokeEarnMockExtension
                     .flatMap(ledger -> ledger.store().earn(earnedBadgeId))
                     .map(EarnInstance::active)
                     .orElse(false));
+  }
+
+  /**
+   * Declares a fault for this test's (first) org: see {@link FaultBuilder}. The fault goes with the
+   * org at the end of the test.
+   */
+  public FaultBuilder fault() {
+    return new FaultBuilder(running().state(), orgId());
+  }
+
+  /** The faults declared for this test's orgs, with how often each matched and fired. */
+  public List<DeclaredFault> faults() {
+    Set<Long> mine = orgs().all().stream().map(TestOrg::orgId).collect(Collectors.toSet());
+    return running().state().faults().stream()
+        .filter(fault -> mine.contains(fault.spec().orgId()))
+        .toList();
   }
 
   /** Every request this test's orgs received, with its answer, oldest first. */

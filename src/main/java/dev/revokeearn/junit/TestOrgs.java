@@ -119,6 +119,7 @@ final class TestOrgs {
             .toList(),
         org.customers(),
         org.badges(),
-        org.earnInstances());
+        org.earnInstances(),
+        org.faults());
   }
 }

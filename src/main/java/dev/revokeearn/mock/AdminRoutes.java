@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.revokeearn.auth.BasicCredentials;
 import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.LedgerStore;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The mock's own admin endpoints, under WireMock's {@code /__admin}:
@@ -35,10 +37,13 @@ import java.util.TreeSet;
  *   <li>{@code DELETE /__admin/revoke-earn/orgs/{orgId}}: remove an org, its state and credentials;
  *   <li>{@code GET /__admin/revoke-earn/orgs/{orgId}/requests}: what the org received and answered;
  *   <li>{@code POST /__admin/revoke-earn/reset}: restore the start-up seed (WireMock's own {@code
- *       POST /__admin/reset} does too, see {@link AdminReset}).
+ *       POST /__admin/reset} does too, see {@link AdminReset});
+ *   <li>{@code POST|GET /__admin/revoke-earn/faults}, {@code DELETE
+ *       /__admin/revoke-earn/faults/{id}}: declared faults ({@link FaultRoutes}).
  * </ul>
  *
- * Every error is the Capillary envelope, with the problem named.
+ * They are described by {@code openapi/revoke-earn-admin.yaml}, and each request is checked against
+ * it first ({@link AdminContract}). Every error is the Capillary envelope, with the problem named.
  */
 final class AdminRoutes implements AdminApiExtension {
   private static final ObjectMapper JSON =
@@ -48,9 +53,12 @@ final class AdminRoutes implements AdminApiExtension {
           .build();
 
   private final MockState state;
+  private final FaultRoutes faults;
+  private final AdminContract contract = new AdminContract();
 
   AdminRoutes(MockState state) {
     this.state = state;
+    this.faults = new FaultRoutes(state);
   }
 
   @Override
@@ -60,26 +68,37 @@ final class AdminRoutes implements AdminApiExtension {
 
   @Override
   public void contributeAdminApiRoutes(Router router) {
+    // WireMock finds a route's path template by its task's class: one lambda per route.
     router.add(
-        RequestMethod.GET, "/revoke-earn/state", (admin, event, params) -> json(200, state()));
+        RequestMethod.GET, "/revoke-earn/state", (a, e, p) -> checked(e, () -> json(200, state())));
     router.add(
         RequestMethod.GET,
         "/revoke-earn/earn-instances/{earnedBadgeId}",
-        (admin, event, params) -> earnInstance(params.get("earnedBadgeId")));
+        (a, e, p) -> checked(e, () -> earnInstance(p.get("earnedBadgeId"))));
     router.add(
         RequestMethod.POST,
         "/revoke-earn/seed",
-        (admin, event, params) -> seed(event.getRequest().getBody()));
-    router.add(RequestMethod.POST, "/revoke-earn/orgs", (admin, event, params) -> createOrg());
+        (a, e, p) -> checked(e, () -> seed(e.getRequest().getBody())));
+    router.add(RequestMethod.POST, "/revoke-earn/orgs", (a, e, p) -> checked(e, () -> createOrg()));
     router.add(
         RequestMethod.DELETE,
         "/revoke-earn/orgs/{orgId}",
-        (admin, event, params) -> removeOrg(params.get("orgId")));
+        (a, e, p) -> checked(e, () -> removeOrg(p.get("orgId"))));
     router.add(
         RequestMethod.GET,
         "/revoke-earn/orgs/{orgId}/requests",
-        (admin, event, params) -> exchanges(params.get("orgId")));
-    router.add(RequestMethod.POST, "/revoke-earn/reset", (admin, event, params) -> reset());
+        (a, e, p) -> checked(e, () -> exchanges(p.get("orgId"))));
+    router.add(RequestMethod.POST, "/revoke-earn/reset", (a, e, p) -> checked(e, this::reset));
+    router.add(
+        RequestMethod.POST,
+        "/revoke-earn/faults",
+        (a, e, p) -> checked(e, () -> faults.declare(e.getRequest().getBody())));
+    router.add(
+        RequestMethod.GET, "/revoke-earn/faults", (a, e, p) -> checked(e, () -> faults.list()));
+    router.add(
+        RequestMethod.DELETE,
+        "/revoke-earn/faults/{faultId}",
+        (a, e, p) -> checked(e, () -> faults.remove(p.get("faultId"))));
     // Added after WireMock's own routes, so it answers only what none of them does.
     router.add(
         RequestMethod.ANY,
@@ -92,6 +111,12 @@ final class AdminRoutes implements AdminApiExtension {
                     + " "
                     + ValidatorRequest.path(event.getRequest().getUrl()),
                 null));
+  }
+
+  /** The route's answer, once the request has passed the admin contract. */
+  private ResponseDefinition checked(ServeEvent event, Supplier<ResponseDefinition> route) {
+    List<Map<String, Object>> violations = contract.violations(event.getRequest());
+    return violations.isEmpty() ? route.get() : problem(400, violations);
   }
 
   private ResponseDefinition reset() {
@@ -183,23 +208,36 @@ final class AdminRoutes implements AdminApiExtension {
   }
 
   /** An admin error: the status, and the problem named in Capillary's envelope. */
+  static ResponseDefinition problem(int status, List<Map<String, Object>> errors) {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("data", null);
+    envelope.put("errors", errors);
+    envelope.put("warnings", null);
+    return json(status, envelope);
+  }
+
+  /** An admin error: the status, and the problem named in Capillary's envelope. */
   static ResponseDefinition problem(int status, String message, String reference) {
     return json(status, error(status, message, reference));
   }
 
   private static Map<String, Object> error(int code, String message, String reference) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", code);
-    error.put("message", message);
-    error.put("reference", reference);
     Map<String, Object> envelope = new LinkedHashMap<>();
     envelope.put("data", null);
-    envelope.put("errors", List.of(error));
+    envelope.put("errors", List.of(errorItem(code, message, reference)));
     envelope.put("warnings", null);
     return envelope;
   }
 
-  private static ResponseDefinition json(int status, Object body) {
+  static Map<String, Object> errorItem(int code, String message, String reference) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    error.put("reference", reference);
+    return error;
+  }
+
+  static ResponseDefinition json(int status, Object body) {
     try {
       return new ResponseDefinitionBuilder()
           .withStatus(status)

@@ -79,12 +79,17 @@ final class ApiRouter implements ResponseDefinitionTransformerV2 {
     if (answer.orgId() != null) {
       exchanges.record(answer.orgId(), exchange(operation, request, answer));
     }
-    return new ResponseDefinitionBuilder()
-        .withStatus(answer.status())
-        .withHeader("Content-Type", "application/json")
-        .withBody(answer.json())
-        .withTransformerParameter(MARKER, true)
-        .build();
+    ResponseDefinitionBuilder response =
+        new ResponseDefinitionBuilder()
+            .withStatus(answer.status())
+            .withHeader("Content-Type", "application/json")
+            .withBody(answer.json())
+            .withTransformerParameter(MARKER, true);
+    answer.headers().forEach(response::withHeader);
+    if (answer.fault() != null) {
+      FaultEffects.apply(answer.fault(), response);
+    }
+    return response.build();
   }
 
   /**
@@ -114,6 +119,7 @@ final class ApiRouter implements ResponseDefinitionTransformerV2 {
         new String(request.getBody(), StandardCharsets.UTF_8),
         answer.status(),
         answer.errorCodes(),
-        answer.json());
+        answer.json(),
+        answer.fault() == null ? null : answer.fault().type());
   }
 }

@@ -40,7 +40,7 @@ final class ErrorBoundary implements Filter {
           "Content-Type");
       return;
     }
-    String badEscape = badEscape(((HttpServletRequest) request).getQueryString());
+    String badEscape = badEscape(query((HttpServletRequest) request));
     if (badEscape != null) {
       // WireMock decodes the query with URLDecoder, which throws at a stray '%'.
       answer(
@@ -58,6 +58,12 @@ final class ErrorBoundary implements Filter {
     } catch (EofException e) {
       LOG.debug("The client went away", e); // nothing left to answer
     } catch (IOException | ServletException | RuntimeException e) {
+      if (e instanceof IOException && response.isCommitted()) {
+        // The answer was on its way when the connection closed (a client gone, the server
+        // stopping): nothing is left to answer.
+        LOG.debug("The connection closed while answering", e);
+        return;
+      }
       String target = describe((HttpServletRequest) request);
       Throwable invalidUri = cause(e, URISyntaxException.class);
       String message;
@@ -135,6 +141,20 @@ final class ErrorBoundary implements Filter {
   }
 
   /** The first '%' in the query not followed by two hex digits, with what follows it; or null. */
+  /**
+   * The query WireMock will decode: Jetty's, or, when Jetty kept a path it could not split (a bad
+   * escape before the '?'), what follows the '?' in the request URI, which WireMock splits itself.
+   */
+  private static String query(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    int mark = uri == null ? -1 : uri.indexOf('?');
+    String fromUri = mark < 0 ? null : uri.substring(mark + 1);
+    if (fromUri == null) {
+      return request.getQueryString();
+    }
+    return request.getQueryString() == null ? fromUri : fromUri + "&" + request.getQueryString();
+  }
+
   static String badEscape(String query) {
     if (query == null) {
       return null;

@@ -20,9 +20,17 @@ final class ValidatorRequest {
   private ValidatorRequest() {}
 
   static Request of(com.github.tomakehurst.wiremock.http.Request request) {
+    return of(request, "");
+  }
+
+  /**
+   * @param root what to put before the URL's path: WireMock hands admin requests over without their
+   *     {@code /__admin}
+   */
+  static Request of(com.github.tomakehurst.wiremock.http.Request request, String root) {
     String url = request.getUrl();
     SimpleRequest.Builder builder =
-        new SimpleRequest.Builder(request.getMethod().getName(), path(url));
+        new SimpleRequest.Builder(request.getMethod().getName(), root + path(url));
     byte[] body = request.getBody();
     if (body != null && body.length > 0) {
       builder.withBody(new String(body, StandardCharsets.UTF_8));

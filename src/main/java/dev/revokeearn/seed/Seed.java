@@ -1,6 +1,7 @@
 package dev.revokeearn.seed;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.revokeearn.ledger.EarnType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +10,9 @@ import java.util.List;
 
 /**
  * The seed file format (JSON or YAML), as parsed: orgs, each with its credentials, customers,
- * badges and earn instances. Omitted lists are empty; anything else may be missing or null here:
- * {@link SeedSnapshots} checks it all and says where a value is wrong.
+ * badges, earn instances and faults (as the admin API declares them, without {@code orgId}).
+ * Omitted lists are empty; anything else may be missing or null here: {@link SeedSnapshots} checks
+ * it all and says where a value is wrong.
  */
 public record Seed(@JsonProperty(required = true) List<Org> orgs) {
   public Seed {
@@ -24,9 +26,11 @@ public record Seed(@JsonProperty(required = true) List<Org> orgs) {
       List<OAuthClientEntry> oauthClients,
       List<CustomerEntry> customers,
       List<BadgeEntry> badges,
-      List<EarnEntry> earnInstances) {
+      List<EarnEntry> earnInstances,
+      List<JsonNode> faults) {
     public Org {
       tills = orEmpty(tills);
+      faults = orEmpty(faults);
       oauthClients = orEmpty(oauthClients);
       customers = orEmpty(customers);
       badges = orEmpty(badges);

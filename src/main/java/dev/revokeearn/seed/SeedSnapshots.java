@@ -1,6 +1,10 @@
 package dev.revokeearn.seed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.revokeearn.auth.Md5;
+import dev.revokeearn.faults.FaultSpec;
+import dev.revokeearn.faults.FaultSpecException;
+import dev.revokeearn.faults.FaultSpecs;
 import dev.revokeearn.ledger.BadgeMeta;
 import dev.revokeearn.ledger.Customer;
 import dev.revokeearn.ledger.CustomerKey;
@@ -57,10 +61,26 @@ public final class SeedSnapshots {
 
     SeedSnapshot snapshot(Seed seed) {
       List<OrgSnapshot> orgs = new ArrayList<>();
+      List<FaultSpec> faults = new ArrayList<>();
       for (int o = 0; o < seed.orgs().size(); o++) {
-        orgs.add(org(seed.orgs().get(o), "orgs[" + o + "]"));
+        OrgSnapshot org = org(seed.orgs().get(o), "orgs[" + o + "]");
+        orgs.add(org);
+        List<JsonNode> declared = seed.orgs().get(o).faults();
+        for (int f = 0; f < declared.size(); f++) {
+          faults.add(fault(declared.get(f), org.orgId(), "orgs[" + o + "].faults[" + f + "]"));
+        }
       }
-      return new SeedSnapshot(orgs);
+      return new SeedSnapshot(orgs, faults);
+    }
+
+    /** A fault as the admin API takes it, the org given by where it stands. */
+    private FaultSpec fault(JsonNode declaration, long orgId, String at) {
+      try {
+        return FaultSpecs.ofContract().read(declaration, orgId, at);
+      } catch (FaultSpecException e) {
+        throw new SeedException(
+            source + ": " + (e.reference() == null ? at + ": " : "") + e.getMessage());
+      }
     }
 
     private OrgSnapshot org(Seed.Org org, String at) {

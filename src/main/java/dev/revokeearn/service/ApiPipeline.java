@@ -16,13 +16,18 @@ import dev.revokeearn.contract.model.EarnBadgeRequest;
 import dev.revokeearn.contract.model.ErrorEnvelope;
 import dev.revokeearn.contract.model.RevokeEarnRequest;
 import dev.revokeearn.contract.model.TokenRequest;
+import dev.revokeearn.contract.model.TokenResponse;
+import dev.revokeearn.faults.Fault;
+import dev.revokeearn.faults.FaultOperation;
 import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.gate.ContractViolation;
 import dev.revokeearn.gate.RequestBodies;
 import dev.revokeearn.ledger.EarnLedger;
 import dev.revokeearn.state.State;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,20 +44,54 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiPipeline {
   /**
-   * An HTTP status and the JSON body to send.
+   * An HTTP status and the JSON body to send, and what a declared fault does to them.
    *
    * @param orgId the org whose credentials the request named (granted or not); null when none
    * @param errorCodes the Capillary error codes in the body; empty for a success
+   * @param headers headers beyond Content-Type (an injected 429's Retry-After)
+   * @param fault the fault that fired for the request, null when none: an {@link Fault.Error} is
+   *     this answer already; a delay holds it back; the transport faults replace it (status 0 when
+   *     nothing was applied, the status the mock would have answered for applied-then-reset)
    */
-  public record Answer(int status, String json, Long orgId, List<Long> errorCodes) {}
+  public record Answer(
+      int status,
+      String json,
+      Long orgId,
+      List<Long> errorCodes,
+      Map<String, String> headers,
+      Fault fault) {
+    public Answer {
+      headers = Map.copyOf(headers);
+    }
+
+    Answer(int status, String json, Long orgId, List<Long> errorCodes) {
+      this(status, json, orgId, errorCodes, Map.of(), null);
+    }
+
+    Answer withFault(Fault fired) {
+      Map<String, String> more = new LinkedHashMap<>(headers);
+      if (fired instanceof Fault.Error error && error.retryAfterSeconds() != null) {
+        more.put("Retry-After", String.valueOf(error.retryAfterSeconds()));
+      }
+      return new Answer(status, json, orgId, errorCodes, more, fired);
+    }
+  }
 
   /** One request's view of the state, and the org it is attributed to once that is known. */
   private static final class Exchange {
     final State state;
     Long orgId;
+    Fault fault;
 
     Exchange(State state) {
       this.state = state;
+    }
+  }
+
+  /** A fault ends the request before the operation is applied. */
+  private static final class Interrupted extends RuntimeException {
+    Interrupted() {
+      super(null, null, false, false);
     }
   }
 
@@ -84,36 +123,88 @@ public final class ApiPipeline {
    */
   public Answer handle(Operation operation, Request request) {
     Exchange who = new Exchange(state.current());
+    Answer answer;
     try {
-      return new Answer(
-          200, JSON.writeValueAsString(dispatch(operation, request, who)), who.orgId, List.of());
+      answer =
+          new Answer(
+              200,
+              JSON.writeValueAsString(dispatch(operation, request, who)),
+              who.orgId,
+              List.of());
+    } catch (Interrupted interrupted) {
+      answer = new Answer(0, "", who.orgId, List.of());
     } catch (ApiProblem problem) {
-      return answer(problem, who.orgId);
+      answer = answer(problem, who.orgId);
     } catch (RuntimeException | JacksonException e) {
       LOG.error("The mock failed on {} {}", request.getMethod(), request.getPath(), e);
       return answer(CapillaryErrors.notProcessed(), who.orgId);
     }
+    return who.fault == null ? answer : answer.withFault(who.fault);
   }
 
   private Object dispatch(Operation operation, Request request, Exchange who) {
     checkSize(request);
     return switch (operation) {
-      case REVOKE_EARN ->
-          badges(request, who)
-              .revokeEarn(body(request, RevokeEarnRequest.class), identifier(request));
-      case EARN_BADGE ->
-          badges(request, who)
-              .earnBadge(body(request, EarnBadgeRequest.class), identifier(request));
+      case REVOKE_EARN -> {
+        BadgesService badges = badges(request, who);
+        RevokeEarnRequest revoke = body(request, RevokeEarnRequest.class);
+        injectFault(
+            who,
+            FaultOperation.REVOKE_EARN,
+            text(revoke.getCustomerId()),
+            revoke.getEarnedBadgeId(),
+            revoke.getBadgeMetaId());
+        yield badges.revokeEarn(revoke, identifier(request));
+      }
+      case EARN_BADGE -> {
+        BadgesService badges = badges(request, who);
+        EarnBadgeRequest earn = body(request, EarnBadgeRequest.class);
+        injectFault(
+            who, FaultOperation.EARN, text(earn.getCustomerId()), null, earn.getBadgeMetaId());
+        yield badges.earnBadge(earn, identifier(request));
+      }
       case GENERATE_OAUTH_TOKEN -> {
         requireContract(request);
         TokenRequest token = body(request, TokenRequest.class);
         OAuthService tokens = new OAuthService(state.authenticator(), who.state);
         who.orgId = tokens.clientOrg(token.getKey()).orElse(null);
-        yield tokens.generateOAuthToken(token);
+        TokenResponse issued = tokens.generateOAuthToken(token);
+        injectFault(who, FaultOperation.TOKEN, null, null, null);
+        yield issued;
       }
       case UNMATCHED ->
           throw new IllegalArgumentException("requests no operation serves go to unmatched()");
     };
+  }
+
+  /**
+   * Decides the org's faults for a request it would serve (credentials and contract passed). An
+   * error answers instead of the operation, and a reset, empty or malformed response ends the
+   * request, both before anything is applied; a delay and applied-then-reset act on the answer.
+   */
+  private void injectFault(
+      Exchange who,
+      FaultOperation operation,
+      String customerId,
+      String earnedBadgeId,
+      String badgeMetaId) {
+    who.fault =
+        state
+            .faultFor(who.state, who.orgId, operation, customerId, earnedBadgeId, badgeMetaId)
+            .orElse(null);
+    if (who.fault instanceof Fault.Error error) {
+      throw new ApiProblem(error.status(), error.code(), error.message(), null);
+    }
+    if (who.fault instanceof Fault.Reset
+        || who.fault instanceof Fault.EmptyResponse
+        || who.fault instanceof Fault.MalformedResponse) {
+      throw new Interrupted();
+    }
+  }
+
+  /** A customerId as the body sends it: the number's digits, or the text. */
+  private static String text(com.fasterxml.jackson.databind.JsonNode customerId) {
+    return customerId == null || customerId.isNull() ? null : customerId.asText();
   }
 
   /** Credentials first, so a caller without them learns nothing about the contract or the data. */

@@ -11,7 +11,11 @@ import java.util.Map;
  * @param operation the contract's operationId ({@code revokeEarn}, {@code earnBadge}, {@code
  *     generateOAuthToken})
  * @param headers the request's headers as sent, credentials included
+ * @param status the answer's status; 0 when a fault ended the connection before anything was
+ *     applied
  * @param errorCodes the Capillary error codes of the answer; empty for a success
+ * @param fault the type of the declared fault that fired for the request ({@code error}, {@code
+ *     delay}, {@code applied-then-reset}, ...), null when none did
  */
 public record Exchange(
     Instant at,
@@ -22,7 +26,8 @@ public record Exchange(
     String body,
     int status,
     List<Long> errorCodes,
-    String responseBody) {
+    String responseBody,
+    String fault) {
 
   public Exchange {
     headers = Map.copyOf(headers);

@@ -1,8 +1,14 @@
 package dev.revokeearn.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.revokeearn.auth.AccessGroup;
 import dev.revokeearn.auth.Authenticator;
 import dev.revokeearn.auth.Md5;
+import dev.revokeearn.faults.DeclaredFault;
+import dev.revokeearn.faults.Fault;
+import dev.revokeearn.faults.FaultOperation;
+import dev.revokeearn.faults.FaultSpec;
+import dev.revokeearn.faults.FaultSpecs;
 import dev.revokeearn.ledger.EarnLedger;
 import dev.revokeearn.ledger.LedgerStore;
 import dev.revokeearn.ledger.ObjectIds;
@@ -24,10 +30,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Everything the mock knows, over one {@link StateStore}: orgs, credentials and ledgers, the seed
- * they start from, and what each org received. {@link #reset()} puts the start-up seed back, whole
- * or not at all; {@link #apply(Seed)} adds to the current state. A durable store that already holds
- * a complete seed keeps its state at start.
+ * Everything the mock knows, over one {@link StateStore}: orgs, credentials, ledgers and declared
+ * faults, the seed they start from, and what each org received. {@link #reset()} puts the start-up
+ * seed back, whole or not at all; {@link #apply(Seed)} adds to the current state. A durable store
+ * that already holds a complete seed keeps its state at start.
  *
  * <pre>{@code
  * MockState state = new MockState(seed -> SeedSnapshots.of(SeedFiles.defaultSeed(), "demo", seed),
@@ -146,6 +152,50 @@ public final class MockState implements AutoCloseable {
                     List.of(),
                     List.of()))));
     return created;
+  }
+
+  /**
+   * Declares a fault, in the admin API's JSON shape.
+   *
+   * @return its id
+   * @throws dev.revokeearn.faults.FaultSpecException naming the field that is wrong
+   * @throws dev.revokeearn.state.StateConflict when its org does not exist
+   */
+  public long declareFault(JsonNode declaration) {
+    return store.addFault(FaultSpecs.ofContract().read(declaration, null, ""));
+  }
+
+  /** Every declared fault, in declaration order, with how often it matched and fired. */
+  public List<DeclaredFault> faults() {
+    return store.faults();
+  }
+
+  /** Removes a fault; false when there was none. */
+  public boolean removeFault(long id) {
+    return store.removeFault(id);
+  }
+
+  /**
+   * The fault that fires for a request the org would serve, if any: the first of the org's faults,
+   * in declaration order, that matches the request and whose trigger says yes. Every matching fault
+   * up to that one counts the request.
+   */
+  public Optional<Fault> faultFor(
+      State state,
+      long orgId,
+      FaultOperation operation,
+      String customerId,
+      String earnedBadgeId,
+      String badgeMetaId) {
+    for (DeclaredFault fault : state.faults(orgId)) {
+      FaultSpec spec = fault.spec();
+      if (spec.operation() == operation
+          && spec.match().matches(customerId, earnedBadgeId, badgeMetaId)
+          && store.fire(fault.id())) {
+        return Optional.of(spec.fault());
+      }
+    }
+    return Optional.empty();
   }
 
   /** A new org with no state and no credentials yet, under an id no other org has. */

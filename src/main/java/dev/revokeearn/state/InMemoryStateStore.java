@@ -1,13 +1,18 @@
 package dev.revokeearn.state;
 
+import dev.revokeearn.faults.DeclaredFault;
+import dev.revokeearn.faults.FaultSpec;
 import dev.revokeearn.ledger.InMemoryLedgerStore;
 import dev.revokeearn.ledger.LedgerStore;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The default store: everything in memory, gone with the process. The state a request reads is one
@@ -20,6 +25,7 @@ public final class InMemoryStateStore implements StateStore {
       Map<String, TillCredential> tills,
       Map<String, ClientCredential> clients,
       Map<Long, InMemoryLedgerStore> ledgers,
+      List<FaultEntry> faultList,
       byte[] tokenKey)
       implements State {
     @Override
@@ -46,15 +52,31 @@ public final class InMemoryStateStore implements StateStore {
     public byte[] tokenKey() {
       return tokenKey.clone();
     }
+
+    @Override
+    public List<DeclaredFault> faults(long orgId) {
+      if (faultList.isEmpty()) {
+        return List.of();
+      }
+      return faultList.stream()
+          .filter(fault -> fault.spec().orgId() == orgId)
+          .map(FaultEntry::declared)
+          .toList();
+    }
+
+    World with(List<FaultEntry> faults) {
+      return new World(tills, clients, ledgers, List.copyOf(faults), tokenKey);
+    }
   }
 
   private final byte[] tokenKey = new byte[32];
+  private final AtomicLong faultIds = new AtomicLong();
   private volatile World world;
   private boolean seeded;
 
   public InMemoryStateStore() {
     new SecureRandom().nextBytes(tokenKey);
-    world = new World(Map.of(), Map.of(), Map.of(), tokenKey);
+    world = new World(Map.of(), Map.of(), Map.of(), List.of(), tokenKey);
   }
 
   @Override
@@ -74,8 +96,16 @@ public final class InMemoryStateStore implements StateStore {
     Map<String, ClientCredential> clients = new HashMap<>();
     Map<Long, InMemoryLedgerStore> ledgers = new HashMap<>();
     fill(snapshot, tills, clients, ledgers);
+    List<FaultEntry> faults = new ArrayList<>();
+    snapshot.faults().forEach(spec -> faults.add(new FaultEntry(nextFaultId(), spec)));
     synchronized (this) {
-      world = new World(Map.copyOf(tills), Map.copyOf(clients), Map.copyOf(ledgers), tokenKey);
+      world =
+          new World(
+              Map.copyOf(tills),
+              Map.copyOf(clients),
+              Map.copyOf(ledgers),
+              List.copyOf(faults),
+              tokenKey);
       seeded = true;
     }
   }
@@ -88,7 +118,15 @@ public final class InMemoryStateStore implements StateStore {
     Map<String, ClientCredential> clients = new HashMap<>(now.clients());
     Map<Long, InMemoryLedgerStore> ledgers = new HashMap<>(now.ledgers());
     fill(snapshot, tills, clients, ledgers);
-    world = new World(Map.copyOf(tills), Map.copyOf(clients), Map.copyOf(ledgers), tokenKey);
+    List<FaultEntry> faults = new ArrayList<>(now.faultList());
+    snapshot.faults().forEach(spec -> faults.add(new FaultEntry(nextFaultId(), spec)));
+    world =
+        new World(
+            Map.copyOf(tills),
+            Map.copyOf(clients),
+            Map.copyOf(ledgers),
+            List.copyOf(faults),
+            tokenKey);
   }
 
   @Override
@@ -100,7 +138,7 @@ public final class InMemoryStateStore implements StateStore {
     } while (now.ledgers().containsKey(orgId));
     Map<Long, InMemoryLedgerStore> ledgers = new HashMap<>(now.ledgers());
     ledgers.put(orgId, new InMemoryLedgerStore());
-    world = new World(now.tills(), now.clients(), Map.copyOf(ledgers), tokenKey);
+    world = new World(now.tills(), now.clients(), Map.copyOf(ledgers), now.faultList(), tokenKey);
     return orgId;
   }
 
@@ -116,8 +154,52 @@ public final class InMemoryStateStore implements StateStore {
     clients.values().removeIf(client -> client.orgId() == orgId);
     Map<Long, InMemoryLedgerStore> ledgers = new HashMap<>(now.ledgers());
     ledgers.remove(orgId);
-    world = new World(Map.copyOf(tills), Map.copyOf(clients), Map.copyOf(ledgers), tokenKey);
+    List<FaultEntry> faults =
+        now.faultList().stream().filter(fault -> fault.spec().orgId() != orgId).toList();
+    world =
+        new World(Map.copyOf(tills), Map.copyOf(clients), Map.copyOf(ledgers), faults, tokenKey);
     return true;
+  }
+
+  @Override
+  public synchronized long addFault(FaultSpec spec) {
+    World now = world;
+    SeedRules.checkFault(spec, now);
+    long id = nextFaultId();
+    List<FaultEntry> faults = new ArrayList<>(now.faultList());
+    faults.add(new FaultEntry(id, spec));
+    world = now.with(faults);
+    return id;
+  }
+
+  @Override
+  public List<DeclaredFault> faults() {
+    return world.faultList().stream().map(FaultEntry::declared).toList();
+  }
+
+  @Override
+  public synchronized boolean removeFault(long id) {
+    World now = world;
+    List<FaultEntry> faults = new ArrayList<>(now.faultList());
+    if (!faults.removeIf(fault -> fault.id() == id)) {
+      return false;
+    }
+    world = now.with(faults);
+    return true;
+  }
+
+  @Override
+  public boolean fire(long id) {
+    for (FaultEntry fault : world.faultList()) {
+      if (fault.id() == id) {
+        return fault.fire();
+      }
+    }
+    return false;
+  }
+
+  private long nextFaultId() {
+    return faultIds.incrementAndGet();
   }
 
   @Override

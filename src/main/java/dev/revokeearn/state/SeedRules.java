@@ -1,5 +1,6 @@
 package dev.revokeearn.state;
 
+import dev.revokeearn.faults.FaultSpec;
 import dev.revokeearn.ledger.CustomerKey;
 import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.LedgerStore;
@@ -28,7 +29,23 @@ public final class SeedRules {
     check(snapshot, state);
   }
 
+  /** A fault belongs to an org the state has. */
+  public static void checkFault(FaultSpec fault, State state) {
+    if (state.ledger(fault.orgId()).isEmpty()) {
+      throw new StateConflict("orgId " + fault.orgId() + " is not an org of this mock");
+    }
+  }
+
   private static void check(SeedSnapshot snapshot, State state) {
+    for (int f = 0; f < snapshot.faults().size(); f++) {
+      long orgId = snapshot.faults().get(f).orgId();
+      boolean known =
+          snapshot.orgs().stream().anyMatch(org -> org.orgId() == orgId)
+              || (state != null && state.ledger(orgId).isPresent());
+      if (!known) {
+        throw new StateConflict("faults[" + f + "].orgId " + orgId + " is not an org of this mock");
+      }
+    }
     for (int o = 0; o < snapshot.orgs().size(); o++) {
       OrgSnapshot org = snapshot.orgs().get(o);
       String at = "orgs[" + o + "]";

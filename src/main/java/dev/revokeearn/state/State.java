@@ -1,6 +1,8 @@
 package dev.revokeearn.state;
 
+import dev.revokeearn.faults.DeclaredFault;
 import dev.revokeearn.ledger.LedgerStore;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,4 +23,7 @@ public interface State {
 
   /** The key OAuth tokens are signed with: the same for every replica sharing the store. */
   byte[] tokenKey();
+
+  /** The org's faults, in declaration order (empty for most requests, and cheap then). */
+  List<DeclaredFault> faults(long orgId);
 }

@@ -1,5 +1,10 @@
 package dev.revokeearn.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.revokeearn.faults.DeclaredFault;
+import dev.revokeearn.faults.FaultSpec;
+import dev.revokeearn.faults.FaultSpecs;
+import dev.revokeearn.faults.FaultTrigger;
 import dev.revokeearn.ledger.LedgerStore;
 import dev.revokeearn.state.ClientCredential;
 import dev.revokeearn.state.OrgSnapshot;
@@ -20,6 +25,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,8 +54,15 @@ public final class JdbcStateStore implements StateStore {
     "re_badge_claims",
     "re_badges",
     "re_earns",
-    "re_orgs"
+    "re_faults",
+    "re_orgs" // last: drop() counts its row
   };
+
+  /** Faults read back from the store were checked when declared. */
+  private static final FaultSpecs STORED = new FaultSpecs((operation, status) -> true);
+
+  private static final SecureRandom SEQUENCE = new SecureRandom();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ConnectionSource db;
   private final byte[] tokenKey;
@@ -235,6 +248,118 @@ public final class JdbcStateStore implements StateStore {
       JdbcLedgerStore.putBadges(c, org.orgId(), org.badges());
       JdbcLedgerStore.putEarns(c, org.orgId(), org.earnInstances());
     }
+    for (FaultSpec fault : snapshot.faults()) {
+      insertFault(c, fault);
+    }
+  }
+
+  private static long insertFault(Connection c, FaultSpec spec) throws SQLException {
+    long position =
+        Statements.queryOne(
+                    c,
+                    "SELECT COALESCE(MAX(position), 0) FROM re_faults",
+                    s -> {},
+                    row -> row.getLong(1))
+                .orElse(0L)
+            + 1;
+    while (true) {
+      // 53 bits: an id JSON numbers carry exactly.
+      long id = 1 + (SEQUENCE.nextLong() & 0x1F_FFFF_FFFF_FFFEL);
+      int added =
+          Statements.update(
+              c,
+              "INSERT INTO re_faults (id, org_id, position, spec_json, times, probability, seed,"
+                  + " seen, fired) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0) ON CONFLICT DO NOTHING",
+              s -> {
+                s.setLong(1, id);
+                s.setLong(2, spec.orgId());
+                s.setLong(3, position);
+                s.setString(4, FaultSpecs.write(spec).toString());
+                if (spec.trigger().times() == null) {
+                  s.setNull(5, java.sql.Types.INTEGER);
+                } else {
+                  s.setInt(5, spec.trigger().times());
+                }
+                if (spec.trigger().probability() == null) {
+                  s.setNull(6, java.sql.Types.DOUBLE);
+                } else {
+                  s.setDouble(6, spec.trigger().probability());
+                }
+                s.setLong(7, spec.trigger().seed());
+              });
+      if (added == 1) {
+        return id;
+      }
+    }
+  }
+
+  @Override
+  public long addFault(FaultSpec spec) {
+    return db.inTransaction(
+        c -> {
+          SeedRules.checkFault(spec, state);
+          return insertFault(c, spec);
+        });
+  }
+
+  @Override
+  public List<DeclaredFault> faults() {
+    return db.withConnection(
+        c ->
+            Statements.query(
+                c,
+                "SELECT id, spec_json, seen, fired FROM re_faults ORDER BY position",
+                s -> {},
+                JdbcStateStore::declared));
+  }
+
+  @Override
+  public boolean removeFault(long id) {
+    return db.withConnection(
+            c -> Statements.update(c, "DELETE FROM re_faults WHERE id = ?", s -> s.setLong(1, id)))
+        == 1;
+  }
+
+  @Override
+  public boolean fire(long id) {
+    return db.inTransaction(
+        c -> {
+          // The UPDATE locks the row: replicas deciding the same fault take turns.
+          Optional<Boolean> fires =
+              Statements.queryOne(
+                  c,
+                  "UPDATE re_faults SET seen = seen + 1 WHERE id = ?"
+                      + " RETURNING seen, fired, times, probability, seed",
+                  s -> s.setLong(1, id),
+                  row -> {
+                    Integer times = (Integer) nullable(row.getInt(3), row.wasNull());
+                    Double probability = (Double) nullable(row.getDouble(4), row.wasNull());
+                    return new FaultTrigger(times, probability, row.getLong(5))
+                        .fires(row.getLong(1) - 1, row.getLong(2));
+                  });
+          if (fires.orElse(false)) {
+            Statements.update(
+                c, "UPDATE re_faults SET fired = fired + 1 WHERE id = ?", s -> s.setLong(1, id));
+            return true;
+          }
+          return false;
+        });
+  }
+
+  private static Object nullable(Object value, boolean wasNull) {
+    return wasNull ? null : value;
+  }
+
+  private static DeclaredFault declared(java.sql.ResultSet row) throws SQLException {
+    try {
+      return new DeclaredFault(
+          row.getLong(1),
+          STORED.read(JSON.readTree(row.getString(2)), null, ""),
+          row.getLong(3),
+          row.getLong(4));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new SQLException("a stored fault does not read: " + e.getOriginalMessage(), e);
+    }
   }
 
   private byte[] loadTokenKey() {
@@ -325,6 +450,18 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public byte[] tokenKey() {
       return tokenKey.clone();
+    }
+
+    @Override
+    public List<DeclaredFault> faults(long orgId) {
+      return db.withConnection(
+          c ->
+              Statements.query(
+                  c,
+                  "SELECT id, spec_json, seen, fired FROM re_faults WHERE org_id = ?"
+                      + " ORDER BY position",
+                  s -> s.setLong(1, orgId),
+                  JdbcStateStore::declared));
     }
   }
 }

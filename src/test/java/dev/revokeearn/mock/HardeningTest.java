@@ -63,14 +63,25 @@ class HardeningTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a=|", "a={", "a=%", "a=%zz", "x=}&y=\"", "q=[]^`"})
-  void anIllegalCharacterInTheQueryIsA400InTheEnvelope(String query) throws Exception {
+  @ValueSource(
+      strings = {
+        "?a=|",
+        "?a={",
+        "?a=%",
+        "?a=%zz",
+        "?x=}&y=\"",
+        "?q=[]^`",
+        // A bad escape in the path leaves Jetty's query empty; WireMock splits the URI itself.
+        "/%=?a=%O",
+        "/%=?a=%O#%3a"
+      })
+  void anIllegalCharacterInTheQueryIsA400InTheEnvelope(String tail) throws Exception {
     RawHttp.Answer answer =
         new RawHttp("127.0.0.1", mock.port())
             .send(
                 RawHttp.request(
                     "POST",
-                    REVOKE + "?" + query,
+                    REVOKE + tail,
                     Map.of("Authorization", Credentials.demo(), "Content-Type", "application/json"),
                     DOC_REVOKE.getBytes(StandardCharsets.UTF_8)));
     assertThat(answer.status()).as(answer.text()).isEqualTo(400);

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.revokeearn.auth.Md5;
+import dev.revokeearn.faults.DeclaredFault;
+import dev.revokeearn.faults.Fault;
+import dev.revokeearn.faults.FaultMatch;
+import dev.revokeearn.faults.FaultOperation;
+import dev.revokeearn.faults.FaultSpec;
+import dev.revokeearn.faults.FaultTrigger;
 import dev.revokeearn.ledger.BadgeMeta;
 import dev.revokeearn.ledger.CustomerKey;
 import dev.revokeearn.ledger.EarnInstance;
@@ -341,5 +347,103 @@ public abstract class StateStoreContract {
   /** A store with Set-valued access groups compares regardless of order. */
   static Set<String> groups(String... names) {
     return Set.of(names);
+  }
+
+  // --- faults ---
+
+  private static FaultSpec fault(long orgId, FaultTrigger trigger) {
+    return new FaultSpec(
+        orgId,
+        FaultOperation.REVOKE_EARN,
+        FaultMatch.ANY,
+        trigger,
+        new Fault.Error(503, 4001, "authorization service unavailable", null));
+  }
+
+  @Test
+  void faultsAreKeptInDeclarationOrderPerOrgAndReadBackAsDeclared() {
+    long first = store.addFault(fault(100737, FaultTrigger.times(2)));
+    long other = store.addFault(fault(7, FaultTrigger.always()));
+    long second = store.addFault(fault(100737, FaultTrigger.probability(0.5, 42)));
+
+    assertThat(store.faults()).extracting(DeclaredFault::id).containsExactly(first, other, second);
+    assertThat(store.current().faults(100737))
+        .extracting(DeclaredFault::id)
+        .containsExactly(first, second);
+    assertThat(store.current().faults(7)).extracting(DeclaredFault::id).containsExactly(other);
+    assertThat(store.faults().get(2).spec())
+        .isEqualTo(fault(100737, FaultTrigger.probability(0.5, 42)));
+    assertThatThrownBy(() -> store.addFault(fault(999, FaultTrigger.always())))
+        .isInstanceOf(StateConflict.class)
+        .hasMessageContaining("999");
+  }
+
+  @Test
+  void aFaultFiresTheTimesDeclaredAndCountsWhatItSaw() {
+    long id = store.addFault(fault(100737, FaultTrigger.times(2)));
+
+    assertThat(List.of(store.fire(id), store.fire(id), store.fire(id)))
+        .containsExactly(true, true, false);
+    DeclaredFault counted = store.faults().get(0);
+    assertThat(counted.seen()).isEqualTo(3);
+    assertThat(counted.fired()).isEqualTo(2);
+    assertThat(store.fire(id + 12345)).isFalse();
+  }
+
+  @RepeatedTest(3)
+  void aFaultForOneRequestFiresOnceWhateverRacesForIt() throws Exception {
+    long id = store.addFault(fault(100737, FaultTrigger.times(1)));
+
+    assertThat(Race.run(THREADS, () -> store.fire(id))).containsOnlyOnce(true);
+    assertThat(store.faults().get(0).seen()).isEqualTo(THREADS);
+  }
+
+  @Test
+  void aProbabilityFaultDrawsTheSameSequenceAfterAReplace() {
+    List<Boolean> first = new java.util.ArrayList<>();
+    List<Boolean> again = new java.util.ArrayList<>();
+    long id = store.addFault(fault(100737, FaultTrigger.probability(0.3, 42)));
+    for (int i = 0; i < 40; i++) {
+      first.add(store.fire(id));
+    }
+    store.replace(snapshot(SEED));
+    long replayed = store.addFault(fault(100737, FaultTrigger.probability(0.3, 42)));
+    for (int i = 0; i < 40; i++) {
+      again.add(store.fire(replayed));
+    }
+
+    assertThat(again).isEqualTo(first).contains(true, false);
+  }
+
+  @Test
+  void removingAFaultDroppingItsOrgOrAReplaceTakesItAway() {
+    long removed = store.addFault(fault(100737, FaultTrigger.always()));
+    long dropped = store.addFault(fault(7, FaultTrigger.always()));
+    store.addFault(fault(100737, FaultTrigger.always()));
+
+    assertThat(store.removeFault(removed)).isTrue();
+    assertThat(store.removeFault(removed)).isFalse();
+    assertThat(store.drop(7)).isTrue();
+    assertThat(store.faults())
+        .extracting(DeclaredFault::id)
+        .doesNotContain(removed, dropped)
+        .hasSize(1);
+    assertThat(store.fire(dropped)).isFalse();
+
+    store.replace(snapshot(SEED));
+    assertThat(store.faults()).isEmpty();
+  }
+
+  @Test
+  void aSeedsFaultsComeWithIt() {
+    store.replace(
+        snapshot(SEED + "    faults: [{operation: token, times: 1, fault: {type: reset}}]\n"));
+    assertThat(store.current().faults(7))
+        .singleElement()
+        .satisfies(
+            declared -> {
+              assertThat(declared.spec().operation()).isEqualTo(FaultOperation.TOKEN);
+              assertThat(declared.spec().fault()).isEqualTo(new Fault.Reset());
+            });
   }
 }

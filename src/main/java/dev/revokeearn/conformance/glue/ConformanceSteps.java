@@ -2,6 +2,7 @@ package dev.revokeearn.conformance.glue;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -377,6 +378,50 @@ public class ConformanceSteps {
             EARN);
   }
 
+  // --- Given: injected failures (mock-only), each for this scenario's earn instance only ---
+
+  @Given("the next revoke of the earn instance is applied and its answer lost")
+  public void nextRevokeAppliedThenLost() {
+    nextRevokeFault(json.createObjectNode().put("type", "applied-then-reset"));
+  }
+
+  @Given("the next revoke of the earn instance fails with HTTP {int}")
+  public void nextRevokeFails(int status) {
+    nextRevokeFault(json.createObjectNode().put("type", "error").put("status", status));
+  }
+
+  @Given("the next revoke of the earn instance is refused with HTTP 429 and Retry-After {int}")
+  public void nextRevokeRateLimited(int seconds) {
+    nextRevokeFault(
+        json.createObjectNode()
+            .put("type", "error")
+            .put("status", 429)
+            .put("retryAfterSeconds", seconds));
+  }
+
+  private void nextRevokeFault(ObjectNode fault) {
+    ObjectNode declaration = json.createObjectNode().put("operation", "revokeEarn").put("times", 1);
+    declaration.putObject("match").put("earnedBadgeId", earnedBadgeId);
+    declaration.set("fault", fault);
+    mock().declareFault(declaration.toString());
+  }
+
+  @When("the client revokes the earn instance and the connection ends without an answer")
+  public void revokeWithoutAnswer() {
+    RequestSpecification request =
+        authed()
+            .body(
+                revokeBody(data.badgeMetaId(), data.customerBy("customer id"), earnedBadgeId)
+                    .toString());
+    Throwable failure = catchThrowable(() -> calls.send(() -> request.post(REVOKE)));
+    assertThat(failure).as("the revoke got an answer").isNotNull();
+    Throwable cause = failure;
+    while (cause.getCause() != null && !(cause instanceof java.io.IOException)) {
+      cause = cause.getCause();
+    }
+    assertThat(cause).as("how the revoke ended").isInstanceOf(java.io.IOException.class);
+  }
+
   // --- Then ---
 
   @Then("the answer is 200 with the success envelope")
@@ -433,6 +478,13 @@ public class ConformanceSteps {
       assertThat(errors.get(0).get("reference")).isNull();
     }
     answerCarriesRequestId();
+  }
+
+  @Then("the answer's Retry-After header is {int}")
+  public void retryAfter(int seconds) {
+    assertThat(answer.header("Retry-After"))
+        .as(answer.headers().toString())
+        .isEqualTo("" + seconds);
   }
 
   @Then("the error's reference is {string}")

@@ -9,7 +9,7 @@ public final class Hooks {
   /** The reason a scenario is skipped; the runner lists the reasons in its summary. */
   static final String MOCK_ONLY =
       "mock-only: needs state only the embedded mock can arrange (its clock, a till without"
-          + " access, badges that are not live or must be issued first)";
+          + " access, badges that are not live or must be issued first, injected failures)";
 
   static TestAbortedException skip(String reason) {
     return new TestAbortedException(reason);
