@@ -92,6 +92,24 @@ public final class MockCommand implements Callable<Integer> {
   Path stateDir;
 
   @Option(
+      names = "--state-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "Keep the whole state in a PostgreSQL database that several mocks (replicas) share:"
+              + " jdbc:postgresql://HOST:PORT/DATABASE. User and password from the URL, else the"
+              + " PGUSER and PGPASSWORD environment variables. The schema is created or migrated at"
+              + " start; the seed goes only into an empty database. Not with --state-dir.")
+  String stateUrl;
+
+  @Option(
+      names = "--state-pool-size",
+      paramLabel = "N",
+      description =
+          "Connections to PostgreSQL this mock keeps open (--state-url). Default:"
+              + " ${DEFAULT-VALUE}.")
+  int statePoolSize = 10;
+
+  @Option(
       names = "--journal-entries",
       paramLabel = "N",
       description =
@@ -128,6 +146,7 @@ public final class MockCommand implements Callable<Integer> {
   boolean verbose;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private Map<String, String> env = Map.of();
   private boolean handleSignals;
   private PrintWriter out;
   private PrintWriter err;
@@ -162,6 +181,7 @@ public final class MockCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err,
       String... args) {
+    command.env = env;
     CommandLine cli = new CommandLine(command);
     // Subcommands first: the streams and handlers set below reach those already added.
     cli.addSubcommand(check(env));
@@ -213,6 +233,9 @@ public final class MockCommand implements Callable<Integer> {
     if (badBind.isPresent()) {
       return usage(badBind.get());
     }
+    if (stateDir != null && stateUrl != null) {
+      return usage("give --state-dir (SQLite) or --state-url (PostgreSQL), not both");
+    }
     if (journalEntries < 0) {
       return usage("--journal-entries must be 0 or more, got " + journalEntries);
     }
@@ -231,7 +254,7 @@ public final class MockCommand implements Callable<Integer> {
     long loadStart = System.nanoTime();
     RevokeEarnMock mock;
     try {
-      mock =
+      RevokeEarnMock.Builder builder =
           RevokeEarnMock.builder()
               .port(port)
               .bindAddress(bind)
@@ -241,14 +264,20 @@ public final class MockCommand implements Callable<Integer> {
               .stateDir(stateDir)
               .verbose(verbose)
               .adminToken(adminToken == null || adminToken.isBlank() ? null : adminToken)
-              .adminRemote(adminRemote)
-              .build();
+              .adminRemote(adminRemote);
+      if (stateUrl != null) {
+        builder.postgres(stateUrl, env.get("PGUSER"), env.get("PGPASSWORD"), statePoolSize);
+      }
+      mock = builder.build();
     } catch (SeedException | StateConflict | IllegalArgumentException e) {
       return usage(e.getMessage());
     } catch (IllegalStateException | UncheckedIOException | SqlStoreException e) {
-      // Opening the state directory is the only thing here that fails this way.
+      // Opening the state's database is the only thing here that fails this way.
       return usage(
           stateDir == null ? e.getMessage() : "--state-dir " + stateDir + ": " + e.getMessage());
+    } catch (NoClassDefFoundError e) {
+      return usage(
+          "--state-url needs the standalone jar (revoke-earn-mock.jar), which has the driver");
     }
     try {
       mock.start();

@@ -18,6 +18,7 @@ import dev.revokeearn.store.JdbcStateStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The reference mock as one object: WireMock with our extension, over a seeded state. Used by the
@@ -52,10 +53,7 @@ public final class RevokeEarnMock implements AutoCloseable {
   private final Path emptyRoot;
 
   private RevokeEarnMock(Builder builder) {
-    StateStore store =
-        builder.stateDir == null
-            ? new InMemoryStateStore()
-            : JdbcStateStore.sqlite(builder.stateDir);
+    StateStore store = builder.store.get();
     try {
       this.state = new MockState(builder.seed, builder.clock, store, builder.journalEntries);
     } catch (RuntimeException e) {
@@ -152,7 +150,7 @@ public final class RevokeEarnMock implements AutoCloseable {
     private String adminToken;
     private boolean adminRemote;
     private Notifier notifier;
-    private Path stateDir;
+    private Supplier<StateStore> store = InMemoryStateStore::new;
 
     /** 0 picks a free port. */
     public Builder port(int port) {
@@ -186,9 +184,24 @@ public final class RevokeEarnMock implements AutoCloseable {
       return this;
     }
 
-    /** Keep the ledger in a SQLite database in this directory, across restarts; null: in memory. */
+    /** Keep the state in a SQLite database in this directory, across restarts; null: in memory. */
     public Builder stateDir(Path stateDir) {
-      this.stateDir = stateDir;
+      this.store =
+          stateDir == null ? InMemoryStateStore::new : () -> JdbcStateStore.sqlite(stateDir);
+      return this;
+    }
+
+    /**
+     * Keep the state in a PostgreSQL database that several mocks (replicas) share. Needs the
+     * standalone jar, which carries the driver and the pool.
+     *
+     * @param url {@code jdbc:postgresql://HOST:PORT/DB}
+     * @param user used when the URL names none; may be null
+     * @param password used when the URL gives none; may be null
+     * @param poolSize connections this mock keeps open
+     */
+    public Builder postgres(String url, String user, String password, int poolSize) {
+      this.store = () -> JdbcStateStore.postgres(url, user, password, poolSize);
       return this;
     }
 

@@ -72,10 +72,7 @@ public final class MockState implements AutoCloseable {
     this.exchanges = new ExchangeLog(exchangesPerOrg);
     // Read and checked even when the store keeps its state: a seed that has become invalid is
     // reported at start, not at the first reset.
-    SeedSnapshot seed = seedSource.apply(clock);
-    if (!store.seeded()) {
-      store.replace(seed);
-    }
+    store.seedIfUnseeded(seedSource.apply(clock));
   }
 
   public Authenticator authenticator() {

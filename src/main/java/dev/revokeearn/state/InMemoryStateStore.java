@@ -130,6 +130,15 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public synchronized boolean seedIfUnseeded(SeedSnapshot snapshot) {
+    if (seeded) {
+      return false;
+    }
+    replace(snapshot);
+    return true;
+  }
+
+  @Override
   public synchronized long createOrg() {
     World now = world;
     long orgId;

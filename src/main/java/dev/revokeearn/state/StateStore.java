@@ -24,6 +24,14 @@ public interface StateStore extends AutoCloseable {
   void replace(SeedSnapshot snapshot);
 
   /**
+   * {@link #replace} unless the store holds a complete seed already, decided and done at once: of
+   * replicas starting together on one empty database, one seeds it.
+   *
+   * @return whether the snapshot was stored
+   */
+  boolean seedIfUnseeded(SeedSnapshot snapshot);
+
+  /**
    * Adds the snapshot's orgs and entities; an entity with an id already present is replaced.
    *
    * @throws dev.revokeearn.seed.SeedException when it conflicts with the state (a credential of

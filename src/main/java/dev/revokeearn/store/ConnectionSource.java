@@ -45,8 +45,23 @@ abstract class ConnectionSource implements AutoCloseable {
         });
   }
 
+  /**
+   * Runs the work as one transaction that no other writer of the whole state runs beside, on any
+   * replica: for resets, seeds, org removal and fault declarations, which check then write.
+   */
+  final <T> T inExclusiveTransaction(Sql.Work<T> work) {
+    return inTransaction(
+        connection -> {
+          lockState(connection);
+          return work.run(connection);
+        });
+  }
+
   /** Lends a connection for the work and takes it back. */
   protected abstract <T> T borrow(Sql.Work<T> work);
+
+  /** Holds the state's lock until the transaction ends (nothing to do with one connection). */
+  protected void lockState(Connection connection) throws SQLException {}
 
   @Override
   public abstract void close();
@@ -93,9 +108,23 @@ abstract class ConnectionSource implements AutoCloseable {
     };
   }
 
-  /** A pool (PostgreSQL): each piece of work borrows a connection of its own. */
+  /**
+   * A pool (PostgreSQL): each piece of work borrows a connection of its own; the state's lock is a
+   * transaction-scoped advisory lock, which every replica on the database shares.
+   */
   static ConnectionSource pooled(DataSource pool, AutoCloseable closePool) {
     return new ConnectionSource() {
+      /** "revoke-earn state" as a number: the advisory lock's key. */
+      private static final long STATE_LOCK = 0x7265766f6b65L;
+
+      @Override
+      protected void lockState(Connection connection) throws SQLException {
+        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+          lock.setLong(1, STATE_LOCK);
+          lock.execute();
+        }
+      }
+
       @Override
       protected <T> T borrow(Sql.Work<T> work) {
         try (Connection connection = pool.getConnection()) {

@@ -103,6 +103,25 @@ public final class JdbcStateStore implements StateStore {
     }
   }
 
+  /**
+   * Opens a PostgreSQL database that replicas share, through a pool of {@code poolSize}
+   * connections, and creates or migrates the schema. Every write is committed before the answer
+   * that follows it is sent, and reaches every replica at once.
+   *
+   * @param url {@code jdbc:postgresql://HOST:PORT/DB}, with the driver's parameters if need be
+   * @param user used when the URL names none (PGUSER); may be null
+   * @param password used when the URL gives none (PGPASSWORD); may be null
+   * @throws IllegalStateException naming what is wrong, the password never shown
+   */
+  public static JdbcStateStore postgres(String url, String user, String password, int poolSize) {
+    return PostgresPool.open(url, user, password, poolSize);
+  }
+
+  /** The store over a pool of connections whose schema is migrated (see {@link PostgresPool}). */
+  static JdbcStateStore pooled(javax.sql.DataSource pool, AutoCloseable closePool) {
+    return new JdbcStateStore(ConnectionSource.pooled(pool, closePool));
+  }
+
   /** Creates or migrates the schema; nothing else touches the database's structure. */
   static void migrate(javax.sql.DataSource source, String what) {
     try {
@@ -120,7 +139,7 @@ public final class JdbcStateStore implements StateStore {
     }
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -136,39 +155,56 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public boolean seeded() {
-    return db.withConnection(
-        c ->
-            Statements.queryOne(
-                    c,
-                    "SELECT complete FROM re_seed_state WHERE id = 1",
-                    s -> {},
-                    row -> row.getBoolean(1))
-                .orElse(false));
+    return db.withConnection(JdbcStateStore::seeded);
   }
 
   @Override
   public void replace(SeedSnapshot snapshot) {
     SeedRules.checkWhole(snapshot);
-    db.inTransaction(
+    db.inExclusiveTransaction(
         c -> {
-          try (Statement statement = c.createStatement()) {
-            for (String table : TABLES) {
-              statement.executeUpdate("DELETE FROM " + table);
-            }
-          }
-          write(c, snapshot);
-          Statements.update(
-              c,
-              "INSERT INTO re_seed_state (id, complete, seeded_at) VALUES (1, TRUE, ?)"
-                  + " ON CONFLICT (id) DO UPDATE SET complete = TRUE, seeded_at = excluded.seeded_at",
-              s -> s.setLong(1, Clock.systemUTC().millis()));
+          replace(c, snapshot);
           return null;
         });
   }
 
   @Override
+  public boolean seedIfUnseeded(SeedSnapshot snapshot) {
+    SeedRules.checkWhole(snapshot);
+    // Replicas starting together on an empty database: the first seeds, the others find it done.
+    return db.inExclusiveTransaction(
+        c -> {
+          if (seeded(c)) {
+            return false;
+          }
+          replace(c, snapshot);
+          return true;
+        });
+  }
+
+  private static boolean seeded(Connection c) throws SQLException {
+    return Statements.queryOne(
+            c, "SELECT complete FROM re_seed_state WHERE id = 1", s -> {}, row -> row.getBoolean(1))
+        .orElse(false);
+  }
+
+  private static void replace(Connection c, SeedSnapshot snapshot) throws SQLException {
+    try (Statement statement = c.createStatement()) {
+      for (String table : TABLES) {
+        statement.executeUpdate("DELETE FROM " + table);
+      }
+    }
+    write(c, snapshot);
+    Statements.update(
+        c,
+        "INSERT INTO re_seed_state (id, complete, seeded_at) VALUES (1, TRUE, ?)"
+            + " ON CONFLICT (id) DO UPDATE SET complete = TRUE, seeded_at = excluded.seeded_at",
+        s -> s.setLong(1, Clock.systemUTC().millis()));
+  }
+
+  @Override
   public void add(SeedSnapshot snapshot) {
-    db.inTransaction(
+    db.inExclusiveTransaction(
         c -> {
           SeedRules.checkAgainst(snapshot, state);
           write(c, snapshot);
@@ -195,7 +231,7 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public boolean drop(long orgId) {
-    return db.inTransaction(
+    return db.inExclusiveTransaction(
         c -> {
           int removed = 0;
           for (String table : TABLES) {
@@ -295,7 +331,7 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public long addFault(FaultSpec spec) {
-    return db.inTransaction(
+    return db.inExclusiveTransaction(
         c -> {
           SeedRules.checkFault(spec, state);
           return insertFault(c, spec);

@@ -3,11 +3,13 @@ package dev.revokeearn.cli;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revokeearn.testing.Postgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -214,6 +216,45 @@ class MockCommandTest {
     command.stop();
     assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
     assertThat(ready).doesNotExist();
+  }
+
+  @Test
+  void aPostgresUrlTakesItsUserFromPgUserAndItsErrorsAreOneLine() throws Exception {
+    String withUser = Postgres.newDatabase();
+    String withoutUser = withUser.replaceFirst("\\?user=[^&]*&?", "?").replaceFirst("\\?$", "");
+    MockCommand command = new MockCommand();
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                MockCommand.run(
+                    command,
+                    Map.of("PGUSER", "postgres", "PGPASSWORD", "unused-by-trust-auth"),
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    "--port",
+                    "0",
+                    "--state-url",
+                    withoutUser));
+    String baseUrl = awaitBaseUrl();
+    given().baseUri(baseUrl).get("/__admin/revoke-earn/state").then().statusCode(200);
+    command.stop();
+    assertThat(exit.get(10, TimeUnit.SECONDS)).as(err.toString()).isZero();
+
+    err.getBuffer().setLength(0);
+    assertThat(run("--state-url", withUser, "--state-dir", "x")).isEqualTo(2);
+    assertThat(err.toString()).contains("not both");
+    err.getBuffer().setLength(0);
+    assertThat(run("--state-url", "jdbc:mysql://h/db")).isEqualTo(2);
+    assertThat(err.toString()).contains("jdbc:postgresql://HOST:PORT/DATABASE");
+    err.getBuffer().setLength(0);
+    assertThat(
+            run("--state-url", "jdbc:postgresql://127.0.0.1:1/db?password=s3cret&connectTimeout=2"))
+        .isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).contains("cannot open PostgreSQL").doesNotContain("s3cret", "\tat ");
+    err.getBuffer().setLength(0);
+    assertThat(run("--state-url", withUser, "--state-pool-size", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--state-pool-size must be from 1 to 1000");
   }
 
   private String awaitBaseUrl() throws InterruptedException {

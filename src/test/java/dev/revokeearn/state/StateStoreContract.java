@@ -38,10 +38,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class StateStoreContract {
   static final Instant AT = Instant.parse("2026-11-25T12:00:00Z");
-  static final String BADGE = "653ddb33b3cda7078c7c68e9";
-  static final String EARNED = "654cbea06bccde1274b6d3a2";
-  static final int THREADS = 64;
-  static final String SEED =
+  protected static final String BADGE = "653ddb33b3cda7078c7c68e9";
+  protected static final String EARNED = "654cbea06bccde1274b6d3a2";
+  protected static final int THREADS = 64;
+  protected static final String SEED =
       """
       orgs:
         - orgId: 100737
