@@ -1,7 +1,10 @@
 -- wrk script for POST revokeEarn.
---   wrk ... -s revoke.lua -- same           the same request again and again (the 814 path)
---   wrk ... -s revoke.lua -- unique OFFSET  each request revokes the next seeded earn instance,
---                                           ids OFFSET+1, OFFSET+2, ... (see make_seed.py)
+--   wrk ... -s revoke.lua -- same                 the same request again and again (the 814 path)
+--   wrk ... -s revoke.lua -- unique OFFSET SPAN   each request revokes the next seeded earn instance:
+--                                                 thread i asks for ids OFFSET+i*SPAN+1, +2, ...
+--                                                 (see make_seed.py), so threads never share one
+--   wrk ... -s revoke.lua -- unique814 OFFSET     a new earnedBadgeId every request, none of them
+--                                                 seeded: every answer is 814, every body new
 -- At the end it prints the answers by HTTP status.
 local path = "/api_gateway/v1/badges/customer/revokeEarn"
 local threads = {}
@@ -17,7 +20,13 @@ end
 
 function init(args)
   mode = args[1] or "same"
-  offset = tonumber(args[2] or "0") + index * 100000000
+  local span = tonumber(args[3] or "100000000")
+  if mode == "unique814" then
+    -- Far above any seeded id: 0xE8D4A51000 + ...
+    offset = 1000000000000 + tonumber(args[2] or "0") + index * 1000000000
+  else
+    offset = tonumber(args[2] or "0") + index * span
+  end
   counter = 0
   statuses = {}
   same = wrk.format(nil, path, nil,

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # The load benchmark: the reference mock against plain WireMock serving a static stub of the same
-# path, same java, same heap, same wrk settings, alternated over ROUNDS rounds, on two workloads:
-#   814      the same revoke again and again (after the first, every answer is 409/814)
-#   success  each request revokes a different seeded earn instance (every answer is 200)
-# Prints req/s and p50/p99 latency per server (median over the rounds) and the mock/WireMock ratios.
-# Settings (environment): ROUNDS=3 DURATION=8s CONNECTIONS=8 WRK_THREADS=1 HEAP=512m SEED_SIZE=400000
-# MOCK_ARGS (extra options for the mock, e.g. "--journal-entries 0" to match the baseline's journal)
+# path, same java, same heap, same wrk settings, alternated over ROUNDS rounds, on three workloads:
+#   814        the same revoke again and again (after the first, every answer is 409/814)
+#   814-new    a new earnedBadgeId every request, none seeded: every answer 409/814, every body new
+#   success    each request revokes a different seeded earn instance (every answer is 200); each
+#              wrk thread walks its own range of instances
+# at each connection count of CONNECTION_LEVELS. Prints req/s and p50/p99 latency per server
+# (median over the rounds), the mock/WireMock ratios against the targets, and checks the answers'
+# statuses: a workload whose answers are not all what it says is reported BROKEN.
+# Settings (environment): ROUNDS=3 DURATION=8s CONNECTION_LEVELS="8 32" WRK_THREADS=2 HEAP=512m
+# SEED_SIZE=800000; MOCK_ARGS (extra options for the mock, e.g. "--journal-entries 0")
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-8s}
-CONNECTIONS=${CONNECTIONS:-8}
-WRK_THREADS=${WRK_THREADS:-1}
-SEED_SIZE=${SEED_SIZE:-400000}
+CONNECTION_LEVELS=${CONNECTION_LEVELS:-8 32}
+WRK_THREADS=${WRK_THREADS:-2}
+SEED_SIZE=${SEED_SIZE:-800000}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 build_jar
@@ -38,51 +42,77 @@ wait_for_200 "$MOCK_PORT"   # revokes the doc's instance: from now on the "814" 
 wait_for_200 "$WM_PORT"
 
 # One wrk run: prints "req/s p50_ms p99_ms statuses"
-measure() { # port mode [offset]
+measure() { # port connections mode [offset] [span]
   local out
-  out=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/revoke.lua" \
-    "http://127.0.0.1:$1" -- "$2" "${3:-0}")
+  out=$(wrk -t"$WRK_THREADS" -c"$2" -d"$DURATION" --latency -s "$BENCH_DIR/revoke.lua" \
+    "http://127.0.0.1:$1" -- "$3" "${4:-0}" "${5:-0}")
   local rps p50 p99 statuses
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
   p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
-  statuses=$(grep '^statuses:' <<<"$out" | cut -d' ' -f2-)
+  statuses=$(grep '^statuses:' <<<"$out" | cut -d' ' -f2- | tr ' ' ',')
   echo "$rps $p50 $p99 $statuses"
 }
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.3f\n", v}'; }
 
+# The statuses a workload must get from a server, or empty when its answers are as it says.
+broken() { # workload server statuses
+  local want=409
+  if [ "$2" = wiremock ] || [ "$1" = success ]; then want=200; fi
+  tr ',' '\n' <<<"$3" | awk -F= -v w="$want" '$1 != "" && $1 != w {printf "%s ", $0}'
+}
+
 echo "warming up both servers (the JIT needs a few hundred thousand requests)..."
 for pass in 1 2; do
-  measure "$MOCK_PORT" same >/dev/null
-  measure "$WM_PORT" same >/dev/null
-  measure "$MOCK_PORT" unique $(( 300000000 + pass * 1000000 )) >/dev/null
+  measure "$MOCK_PORT" 8 same >/dev/null
+  measure "$WM_PORT" 8 same >/dev/null
+  measure "$MOCK_PORT" 8 unique814 $(( pass * 100000000 )) >/dev/null
 done
 
 declare -A results
-chunk=$(( SEED_SIZE / ROUNDS ))
+levels=($CONNECTION_LEVELS)
+chunk=$(( SEED_SIZE / ROUNDS / ${#levels[@]} ))
+run=0
 for round in $(seq 1 "$ROUNDS"); do
-  for workload in 814 success; do
-    mode=same; offset=0
-    if [ "$workload" = success ]; then mode=unique; offset=$(( (round - 1) * chunk )); fi
-    results[$workload,mock,$round]=$(measure "$MOCK_PORT" $mode $offset)
-    results[$workload,wiremock,$round]=$(measure "$WM_PORT" $mode $offset)
-    echo "round $round $workload: mock ${results[$workload,mock,$round]} | wiremock ${results[$workload,wiremock,$round]}"
+  for c in "${levels[@]}"; do
+    for workload in 814 814-new success; do
+      case $workload in
+        814) args=(same) ;;
+        814-new) args=(unique814 $(( (round * 10 + run) * 10000000 ))) ;;
+        success) args=(unique $(( run * chunk )) $(( chunk / WRK_THREADS ))) ;;
+      esac
+      results[$c,$workload,mock,$round]=$(measure "$MOCK_PORT" "$c" "${args[@]}")
+      results[$c,$workload,wiremock,$round]=$(measure "$WM_PORT" "$c" "${args[@]}")
+      echo "round $round -c$c $workload: mock ${results[$c,$workload,mock,$round]} | wiremock ${results[$c,$workload,wiremock,$round]}"
+      for server in mock wiremock; do
+        bad=$(broken "$workload" "$server" "$(awk '{print $4}' <<<"${results[$c,$workload,$server,$round]}")")
+        if [ -n "$bad" ]; then echo "BROKEN: $workload on $server got $bad" >&2; broken_runs=1; fi
+      done
+    done
+    run=$(( run + 1 ))
   done
 done
 
-col_median() { # workload server column
-  for round in $(seq 1 "$ROUNDS"); do echo "${results[$1,$2,$round]}" | awk -v c="$3" '{print $c}'; done | median
+col_median() { # connections workload server column
+  for round in $(seq 1 "$ROUNDS"); do echo "${results[$1,$2,$3,$round]}" | awk -v c="$4" '{print $c}'; done | median
 }
 echo
 echo "machine: $(nproc) cores ($(lscpu | awk -F: '/Model name/ {gsub(/^ +/,"",$2); print $2}')), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
-  "java $(java -version 2>&1 | awk -F'"' '/version/ {print $2}'); heap $HEAP; wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION; $ROUNDS rounds, medians"
-printf '%-8s %-9s %10s %9s %9s\n' workload server req/s p50_ms p99_ms
-for workload in 814 success; do
-  for server in mock wiremock; do
-    printf '%-8s %-9s %10s %9s %9s\n' "$workload" "$server" \
-      "$(col_median $workload $server 1)" "$(col_median $workload $server 2)" "$(col_median $workload $server 3)"
+  "java $(java -version 2>&1 | awk -F'"' '/version/ {print $2}'); heap $HEAP; wrk -t$WRK_THREADS -d$DURATION; $ROUNDS rounds, medians"
+printf '%-4s %-8s %-9s %10s %9s %9s\n' conn workload server req/s p50_ms p99_ms
+for c in "${levels[@]}"; do
+  for workload in 814 814-new success; do
+    for server in mock wiremock; do
+      printf '%-4s %-8s %-9s %10s %9s %9s\n' "$c" "$workload" "$server" \
+        "$(col_median "$c" $workload $server 1)" "$(col_median "$c" $workload $server 2)" "$(col_median "$c" $workload $server 3)"
+    done
+    case $workload in 814) t="throughput >= 0.85" ;; 814-new) t="throughput >= 0.7, p99 <= 1.5" ;; success) t="throughput >= 0.6" ;; esac
+    awk -v mr="$(col_median "$c" $workload mock 1)" -v wr="$(col_median "$c" $workload wiremock 1)" \
+        -v mp="$(col_median "$c" $workload mock 3)" -v wp="$(col_median "$c" $workload wiremock 3)" -v w="$workload" -v c="$c" -v t="$t" \
+        'BEGIN { printf "%-4s %-8s ratio     throughput %.2f   p99 %.2f   (target: %s)\n", c, w, mr/wr, mp/wp, t }'
   done
-  awk -v mr="$(col_median $workload mock 1)" -v wr="$(col_median $workload wiremock 1)" \
-      -v mp="$(col_median $workload mock 3)" -v wp="$(col_median $workload wiremock 3)" -v w="$workload" \
-      'BEGIN { printf "%-8s ratio     throughput %.2f (target >= 0.5)   p99 %.2f (target <= 2)\n", w, mr/wr, mp/wp }'
 done
+if [ -n "${broken_runs:-}" ]; then
+  echo "BROKEN runs above: their answers were not what the workload says; the figures do not hold" >&2
+  exit 1
+fi

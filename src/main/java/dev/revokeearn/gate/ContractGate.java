@@ -89,6 +89,9 @@ public final class ContractGate {
    */
   public List<ContractViolation> check(Request request) {
     String body = RequestBodies.text(request);
+    if (FastPath.validRevoke(request, body)) {
+      return List.of();
+    }
     if (body.length() > CACHED_BODY_CHARS) {
       return validate(request, body);
     }
@@ -118,6 +121,19 @@ public final class ContractGate {
         .getQueryParameters()
         .forEach(name -> query.put(name, List.copyOf(request.getQueryParameterValues(name))));
     return query;
+  }
+
+  /**
+   * Whether the request is certainly valid without the schema validator: the common revokeEarn
+   * shape (see {@link FastPath}). Usable before {@link #shared()} has finished building.
+   */
+  public static boolean certainlyValid(Request request) {
+    return FastPath.validRevoke(request, RequestBodies.text(request));
+  }
+
+  /** The schema validator's verdict alone: no fast path, no cache (the reference, for tests). */
+  List<ContractViolation> validate(Request request) {
+    return validate(request, RequestBodies.text(request));
   }
 
   private List<ContractViolation> validate(Request request, String body) {

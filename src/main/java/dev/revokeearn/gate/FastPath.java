@@ -1,0 +1,96 @@
+package dev.revokeearn.gate;
+
+import com.atlassian.oai.validator.model.Request;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises, without the schema validator, the request clients send most: a revokeEarn whose body
+ * is exactly {@code badgeMetaId}, {@code customerId} and {@code earnedBadgeId}, well formed, as
+ * JSON with no query and a known identifier header. It says only "certainly valid"; anything else,
+ * even valid, goes to swagger-request-validator, which stays the reference ({@code
+ * FastPathDifferentialTest} checks that every request it passes, the validator passes too). Unique
+ * bodies defeat the verdict cache, and schema validation was most of the mock's work on them.
+ */
+final class FastPath {
+  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
+
+  private static final ObjectMapper STRICT =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+  private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{24}");
+  private static final Pattern JSON_TYPE =
+      Pattern.compile("application/json(\\s*;\\s*charset=\"?utf-8\"?)?", Pattern.CASE_INSENSITIVE);
+  private static final Set<String> IDENTIFIERS =
+      Set.of("email", "mobile", "externalId", "cardNumber");
+  private static final Set<String> ACCEPTED = Set.of("*/*", "application/json");
+  private static final int MAX_CUSTOMER_CHARS = 256;
+
+  private FastPath() {}
+
+  /** True only when the contract certainly accepts the request as a revokeEarn. */
+  static boolean validRevoke(Request request, String body) {
+    return request.getMethod() == Request.Method.POST
+        && REVOKE.equals(request.getPath())
+        && request.getQueryParameters().isEmpty()
+        && one(request.getHeaderValues("Content-Type"), value -> JSON_TYPE.matcher(value).matches())
+        && optional(request.getHeaderValues("Accept"), ACCEPTED::contains)
+        && optional(request.getHeaderValues("X-CAP-CUSTOMER-IDENTIFIER"), IDENTIFIERS::contains)
+        && revokeBody(body);
+  }
+
+  private static boolean revokeBody(String body) {
+    if (body.length() > 4096) {
+      return false;
+    }
+    JsonNode node;
+    try {
+      node = STRICT.readTree(body);
+    } catch (JacksonException e) {
+      return false;
+    }
+    if (!(node instanceof ObjectNode fields) || fields.size() != 3) {
+      return false;
+    }
+    return objectId(fields.get("badgeMetaId"))
+        && objectId(fields.get("earnedBadgeId"))
+        && customer(fields.get("customerId"));
+  }
+
+  private static boolean objectId(JsonNode node) {
+    return node != null && node.isTextual() && OBJECT_ID.matcher(node.textValue()).matches();
+  }
+
+  /** A positive int64, or text of 1 to 256 characters (so at most 256 code points). */
+  private static boolean customer(JsonNode node) {
+    if (node == null) {
+      return false;
+    }
+    if (node.isInt() || node.isLong()) {
+      return node.longValue() >= 1;
+    }
+    return node.isTextual()
+        && !node.textValue().isEmpty()
+        && node.textValue().length() <= MAX_CUSTOMER_CHARS;
+  }
+
+  private static boolean one(
+      Collection<String> values, java.util.function.Predicate<String> valid) {
+    return values.size() == 1 && valid.test(values.iterator().next().strip());
+  }
+
+  private static boolean optional(
+      Collection<String> values, java.util.function.Predicate<String> valid) {
+    return values.isEmpty() || (values.size() == 1 && valid.test(values.iterator().next()));
+  }
+}
