@@ -27,8 +27,11 @@ public enum FaultOperation {
     return operationId;
   }
 
+  /** By its short name (revokeEarn, earn, token) or its operationId (earnBadge, ...). */
   public static Optional<FaultOperation> of(String id) {
-    return Arrays.stream(values()).filter(op -> op.id.equals(id)).findFirst();
+    return Arrays.stream(values())
+        .filter(op -> op.id.equals(id) || op.operationId.equals(id))
+        .findFirst();
   }
 
   public static Optional<FaultOperation> ofOperationId(String operationId) {

@@ -66,12 +66,14 @@ public final class FaultSpecs {
                 () ->
                     new FaultSpecException(
                         place(at, "operation"),
-                        "must be revokeEarn, earn or token, got " + operationName));
+                        "must be revokeEarn, earn or token (or the operationIds earnBadge,"
+                            + " generateOAuthToken), got "
+                            + operationName));
     return new FaultSpec(
         org,
         operation,
         match(fields.get("match"), operation, place(at, "match")),
-        trigger(fields, at),
+        trigger(fields, at, orgId != null),
         fault(fields.get("fault"), operation, place(at, "fault")));
   }
 
@@ -106,7 +108,12 @@ public final class FaultSpecs {
         text(fields.get("badgeMetaId"), place(at, "badgeMetaId"), false));
   }
 
-  private static FaultTrigger trigger(ObjectNode fields, String at) {
+  /**
+   * @param fixedSeed a probability without a seed draws from seed 0 (a seed file's faults, read
+   *     again at every reset, must replay the same outcomes); else from a random one, which the
+   *     listing shows
+   */
+  private static FaultTrigger trigger(ObjectNode fields, String at, boolean fixedSeed) {
     JsonNode times = fields.get("times");
     JsonNode probability = fields.get("probability");
     JsonNode seed = fields.get("seed");
@@ -132,7 +139,7 @@ public final class FaultSpecs {
       }
       long seedValue;
       if (seed == null || seed.isNull()) {
-        seedValue = SEEDS.nextLong();
+        seedValue = fixedSeed ? 0 : SEEDS.nextLong();
       } else if (seed.isIntegralNumber() && seed.canConvertToLong()) {
         seedValue = seed.asLong();
       } else {
@@ -153,9 +160,13 @@ public final class FaultSpecs {
       case "error" -> {
         known(fields, at, Set.of("type", "status", "code", "message", "retryAfterSeconds"));
         JsonNode statusNode = fields.get("status");
-        if (statusNode == null || !statusNode.isIntegralNumber() || !statusNode.canConvertToInt()) {
+        if (statusNode == null || statusNode.isNull()) {
           throw new FaultSpecException(
               place(at, "status"), "is required: an HTTP status the contract declares");
+        }
+        if (!statusNode.isIntegralNumber() || !statusNode.canConvertToInt()) {
+          throw new FaultSpecException(
+              place(at, "status"), "must be a whole number (an HTTP status), got " + statusNode);
         }
         int status = statusNode.asInt();
         if (status < 400 || !declared.test(operation, status)) {
@@ -249,9 +260,13 @@ public final class FaultSpecs {
         known(fields, at, Set.of("type", "distribution", "median", "sigma"));
         long median = millis(fields.get("median"), place(at, "median"), true);
         JsonNode sigma = fields.get("sigma");
-        if (sigma == null || !sigma.isNumber() || !(sigma.asDouble() > 0) || sigma.asDouble() > 5) {
+        if (sigma == null || sigma.isNull()) {
           throw new FaultSpecException(
               place(at, "sigma"), "is required: a number above 0 and at most 5");
+        }
+        if (!sigma.isNumber() || !(sigma.asDouble() > 0) || sigma.asDouble() > 5) {
+          throw new FaultSpecException(
+              place(at, "sigma"), "must be a number above 0 and at most 5, got " + sigma);
         }
         return new Distribution.LogNormal(median, sigma.asDouble());
       }
@@ -316,6 +331,7 @@ public final class FaultSpecs {
     } else if (spec.fault() instanceof Fault.Delay delay) {
       Distribution distribution = delay.distribution();
       if (distribution instanceof Distribution.Fixed fixed) {
+        fault.put("distribution", "fixed");
         fault.put("millis", fixed.millis());
       } else if (distribution instanceof Distribution.Uniform uniform) {
         fault.put("distribution", "uniform");

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,12 +45,21 @@ public final class ContractGate {
   private final Map<VerdictKey, List<ContractViolation>> verdicts = new ConcurrentHashMap<>();
 
   public ContractGate(String contractYaml) {
+    this(contractYaml, Set.of());
+  }
+
+  /**
+   * @param ignored validator message keys that are no violation here (e.g. {@code
+   *     validation.request.parameter.query.unexpected})
+   */
+  public ContractGate(String contractYaml, Set<String> ignored) {
+    LevelResolver.Builder levels =
+        LevelResolver.create()
+            .withLevel("validation.request.security", ValidationReport.Level.IGNORE);
+    ignored.forEach(key -> levels.withLevel(key, ValidationReport.Level.IGNORE));
     validator =
         OpenApiInteractionValidator.createForInlineApiSpecification(contractYaml)
-            .withLevelResolver(
-                LevelResolver.create()
-                    .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
-                    .build())
+            .withLevelResolver(levels.build())
             .build();
   }
 

@@ -2,6 +2,7 @@ package dev.revokeearn.junit;
 
 import dev.revokeearn.auth.BasicCredentials;
 import dev.revokeearn.faults.DeclaredFault;
+import dev.revokeearn.faults.FaultOperation;
 import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.ObjectIds;
 import dev.revokeearn.mock.RevokeEarnMock;
@@ -249,6 +250,13 @@ public final class RevokeEarnMockExtension
    * revokeEarn}, {@code earnBadge}, {@code generateOAuthToken}).
    */
   public List<Exchange> awaitRequests(String operation, int count, Duration timeout) {
+    // The fault names (earn, token) work too.
+    String operationId =
+        FaultOperation.of(operation).map(FaultOperation::operationId).orElse(operation);
+    return awaitOperation(operationId, count, timeout);
+  }
+
+  private List<Exchange> awaitOperation(String operation, int count, Duration timeout) {
     long orgId = orgId();
     List<Exchange> seen;
     try {

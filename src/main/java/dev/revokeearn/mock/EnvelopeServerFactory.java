@@ -62,8 +62,10 @@ final class EnvelopeServerFactory implements HttpServerFactory {
   }
 
   private static void guard(ServletContextHandler context) {
-    context.addFilter(
-        new FilterHolder(new ErrorBoundary()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    FilterHolder boundary = new FilterHolder(new ErrorBoundary());
+    // Delayed answers are sent asynchronously (see RevokeEarnMock), which every filter must allow.
+    boundary.setAsyncSupported(true);
+    context.addFilter(boundary, "/*", EnumSet.of(DispatcherType.REQUEST));
     context.setErrorHandler(new EnvelopeErrorHandler());
   }
 }

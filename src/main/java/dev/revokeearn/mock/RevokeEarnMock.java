@@ -73,6 +73,10 @@ public final class RevokeEarnMock implements AutoCloseable {
             // cancels the stream; Java's HttpClient sends such upgrades by default, e.g. under
             // Spring's RestClient). Capillary is HTTPS anyway: answer HTTP/1.1.
             .http2PlainDisabled(true)
+            // A delay fault waits on a timer, not on one of Jetty's threads: long delays must
+            // not queue other requests (health probes and the admin API among them).
+            .asynchronousResponseEnabled(true)
+            .asynchronousResponseThreads(2)
             .extensions(new RevokeEarnExtensions(state, builder.maxBodyBytes, guard))
             .notifier(new RedactingNotifier(builder.notifier))
             .adminAuthenticator(guard)

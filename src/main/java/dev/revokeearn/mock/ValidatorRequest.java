@@ -20,19 +20,21 @@ final class ValidatorRequest {
   private ValidatorRequest() {}
 
   static Request of(com.github.tomakehurst.wiremock.http.Request request) {
-    return of(request, "");
+    return of(request, "", true);
   }
 
   /**
    * @param root what to put before the URL's path: WireMock hands admin requests over without their
    *     {@code /__admin}
+   * @param withBody false for a request whose body is its endpoint's own to read
    */
-  static Request of(com.github.tomakehurst.wiremock.http.Request request, String root) {
+  static Request of(
+      com.github.tomakehurst.wiremock.http.Request request, String root, boolean withBody) {
     String url = request.getUrl();
     SimpleRequest.Builder builder =
         new SimpleRequest.Builder(request.getMethod().getName(), root + path(url));
     byte[] body = request.getBody();
-    if (body != null && body.length > 0) {
+    if (withBody && body != null && body.length > 0) {
       builder.withBody(new String(body, StandardCharsets.UTF_8));
     }
     for (HttpHeader header : request.getHeaders().all()) {

@@ -454,6 +454,74 @@ class FaultInjectionTest {
     assertThat(revoke("b.till:b-pass", "bbbbbbbbbbbbbbbbbbbbbbb1").statusCode()).isEqualTo(504);
   }
 
+  @Test
+  void aLongDelayHoldsNoServerThreadSoHealthAndTheAdminApiAnswerMeanwhile() throws Exception {
+    start(null);
+    declared(
+        "{\"orgId\":1,\"operation\":\"revokeEarn\",\"fault\":{\"type\":\"delay\",\"millis\":4000}}");
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> delayed = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      delayed.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(URI.create(mock.baseUrl() + REVOKE))
+                  .header("Authorization", Credentials.basic("a.till", "a-pass"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"badgeMetaId\":\""
+                              + BADGE
+                              + "\",\"customerId\":500,\"earnedBadgeId\":\"aaaaaaaaaaaaaaaaaaaaaaa1\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    Thread.sleep(500); // all 60 are waiting out their delay now
+
+    long started = System.nanoTime();
+    assertThat(get("/__admin/health").statusCode()).isEqualTo(200);
+    assertThat(get(FAULTS).statusCode()).isEqualTo(200);
+    assertThat((System.nanoTime() - started) / 1_000_000)
+        .as("ms, while 60 answers wait")
+        .isLessThan(1000);
+
+    List<Integer> statuses = new ArrayList<>();
+    for (var answer : delayed) {
+      statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+    }
+    assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+  }
+
+  @Test
+  void theAdminApiTakesTheBodiesAndQueriesItAlwaysTookAndStillChecksWhatItReads() throws Exception {
+    start(null);
+    String yaml = "orgs:\n  - orgId: 1\n    customers: [{id: 600}]\n";
+    String json = "{\"orgs\":[{\"orgId\":1,\"customers\":[{\"id\":601}]}]}";
+    for (String[] seed :
+        new String[][] {
+          {yaml, "application/x-www-form-urlencoded"},
+          {yaml, "application/yaml"},
+          {json, "application/json"},
+          {json, null}
+        }) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/revoke-earn/seed"))
+              .POST(HttpRequest.BodyPublishers.ofString(seed[0]));
+      if (seed[1] != null) {
+        request.header("Content-Type", seed[1]);
+      }
+      HttpResponse<String> applied =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(applied.statusCode()).as(seed[1] + ": " + applied.body()).isEqualTo(200);
+    }
+    assertThat(post("/__admin/revoke-earn/orgs", null, "{}").statusCode()).isEqualTo(201);
+    assertThat(post("/__admin/revoke-earn/reset", null, "{}").statusCode()).isEqualTo(200);
+    assertThat(get("/__admin/revoke-earn/state?pretty=1").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> refused = declare("{\"orgId\":\"one\",\"operation\":\"revokeEarn\"}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("\"reference\":\"orgId\"");
+    assertThat(delete("/__admin/revoke-earn/orgs/abc").statusCode()).isEqualTo(400);
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(mock.baseUrl() + path)).GET().build(),
