@@ -10,7 +10,8 @@
 # PostgreSQL: STATE_URL (with PGUSER/PGPASSWORD) if set; else the Debian cluster of this machine
 # (apt-get install -y postgresql), started if need be, with a throwaway database revoke_earn_bench.
 # Settings: ROUNDS=3 DURATION=8s CONNECTIONS=16 HEAP=512m POOL=10, SEED_SIZE=100000 (the replicas'
-# seed, written to PostgreSQL) and MEMORY_SEED_SIZE=400000 (the in-memory mock serves more requests).
+# seed, written to PostgreSQL) and MEMORY_SEED_SIZE=400000 (the in-memory mock serves more requests;
+# it is reset before each of its success runs).
 # Check the statuses columns: a "success" run that shows 409s ran out of seeded instances.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -76,8 +77,9 @@ replicas_run() { # mode offset_a offset_b
   # shellcheck disable=SC2086 # a list of pids
   before_db=$(ticks $pg); before_java=$(ticks "$A_PID" "$B_PID")
   wrk_run "$A_PORT" "$1" "$2" $(( CONNECTIONS / 2 )) >"$WORK/wrk-a" &
+  local first=$!
   wrk_run "$B_PORT" "$1" "$3" $(( CONNECTIONS / 2 )) >"$WORK/wrk-b"
-  wait
+  wait "$first"
   # shellcheck disable=SC2086
   local db=$(( $(ticks $pg) - before_db )) java=$(( $(ticks "$A_PID" "$B_PID") - before_java ))
   read -r ra pa sa <"$WORK/wrk-a"; read -r rb pb sb <"$WORK/wrk-b"
@@ -95,7 +97,10 @@ declare -A results
 chunk=$(( SEED_SIZE / ROUNDS / 2 ))
 for round in $(seq 1 "$ROUNDS"); do
   base=$(( (round - 1) * 2 * chunk ))
-  results[success,memory,$round]=$(wrk_run "$MEM_PORT" unique $(( (round - 1) * MEMORY_SEED_SIZE / ROUNDS )) "$CONNECTIONS")
+  # Every seeded instance active again (not timed), then the doc's revoked again for "814".
+  curl -sf -o /dev/null -X POST "http://127.0.0.1:$MEM_PORT/__admin/reset"
+  wait_for_200 "$MEM_PORT"
+  results[success,memory,$round]=$(wrk_run "$MEM_PORT" unique 0 "$CONNECTIONS")
   results[success,replicas,$round]=$(replicas_run unique "$base" $(( base + chunk )))
   results[814,memory,$round]=$(wrk_run "$MEM_PORT" same 0 "$CONNECTIONS")
   results[814,replicas,$round]=$(replicas_run same 0 0)

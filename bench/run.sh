@@ -4,19 +4,19 @@
 #   814        the same revoke again and again (after the first, every answer is 409/814)
 #   814-new    a new earnedBadgeId every request, none seeded: every answer 409/814, every body new
 #   success    each request revokes a different seeded earn instance (every answer is 200); each
-#              wrk thread walks its own range of instances
+#              wrk thread walks its own range of instances, from a fresh reset (not timed)
 # at each connection count of CONNECTION_LEVELS. Prints req/s and p50/p99 latency per server
 # (median over the rounds), the mock/WireMock ratios against the targets, and checks the answers'
 # statuses: a workload whose answers are not all what it says is reported BROKEN.
 # Settings (environment): ROUNDS=3 DURATION=8s CONNECTION_LEVELS="8 32" WRK_THREADS=2 HEAP=512m
-# SEED_SIZE=800000; MOCK_ARGS (extra options for the mock, e.g. "--journal-entries 0")
+# SEED_SIZE=600000; MOCK_ARGS (extra options for the mock, e.g. "--journal-entries 0")
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-8s}
 CONNECTION_LEVELS=${CONNECTION_LEVELS:-8 32}
 WRK_THREADS=${WRK_THREADS:-2}
-SEED_SIZE=${SEED_SIZE:-800000}
+SEED_SIZE=${SEED_SIZE:-600000}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 build_jar
@@ -71,7 +71,6 @@ done
 
 declare -A results
 levels=($CONNECTION_LEVELS)
-chunk=$(( SEED_SIZE / ROUNDS / ${#levels[@]} ))
 run=0
 for round in $(seq 1 "$ROUNDS"); do
   for c in "${levels[@]}"; do
@@ -79,7 +78,11 @@ for round in $(seq 1 "$ROUNDS"); do
       case $workload in
         814) args=(same) ;;
         814-new) args=(unique814 $(( (round * 10 + run) * 10000000 ))) ;;
-        success) args=(unique $(( run * chunk )) $(( chunk / WRK_THREADS ))) ;;
+        success)
+          # Every seeded instance active again, then the doc's revoked again for the 814 runs.
+          curl -sf -o /dev/null -X POST "http://127.0.0.1:$MOCK_PORT/__admin/reset"
+          wait_for_200 "$MOCK_PORT"
+          args=(unique 0 $(( SEED_SIZE / WRK_THREADS ))) ;;
       esac
       results[$c,$workload,mock,$round]=$(measure "$MOCK_PORT" "$c" "${args[@]}")
       results[$c,$workload,wiremock,$round]=$(measure "$WM_PORT" "$c" "${args[@]}")

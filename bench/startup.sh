@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Median time from `java -jar` to the first 200 of revokeEarn, over N starts of the mock and of plain
 # WireMock standalone serving a static stub of the same path, alternated, same JVM and heap.
-# Usage: bench/startup.sh [N]   (default 5)
+# Usage: bench/startup.sh [N]   (default 5); MOCK_JAVA_OPTS adds JVM options to the mock's runs
+# (e.g. "-XX:SharedArchiveFile=target/bench/mock.jsa", see README: Performance)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 N=${1:-5}
@@ -22,7 +23,8 @@ one_start() { # label, command...
 
 mock_ms=(); wm_ms=()
 for i in $(seq 1 "$N"); do
-  mock_ms+=("$(one_start mock java -Xmx$HEAP -jar "$MOCK_JAR")")
+  # shellcheck disable=SC2086 # MOCK_JAVA_OPTS is a list of options
+  mock_ms+=("$(one_start mock java -Xmx$HEAP ${MOCK_JAVA_OPTS:-} -jar "$MOCK_JAR")")
   wm_ms+=("$(one_start wiremock java -Xmx$HEAP -jar "$WIREMOCK_JAR" --root-dir "$ROOT_DIR" --disable-banner)")
 done
 m=$(printf '%s\n' "${mock_ms[@]}" | median)

@@ -1,7 +1,6 @@
 package dev.revokeearn.cli;
 
 import com.github.tomakehurst.wiremock.common.FatalStartupException;
-import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.mock.RevokeEarnMock;
 import dev.revokeearn.seed.SeedException;
 import dev.revokeearn.state.StateConflict;
@@ -250,7 +249,6 @@ public final class MockCommand implements Callable<Integer> {
       }
     }
     Logging.configure(verbose);
-    ContractGate.shared(); // start parsing the contract now, beside the seed and WireMock
     long loadStart = System.nanoTime();
     RevokeEarnMock mock;
     try {

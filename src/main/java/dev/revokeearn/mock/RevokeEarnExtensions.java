@@ -28,7 +28,7 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
    */
   RevokeEarnExtensions(MockState state, int maxBodyBytes, AdminGuard guard) {
     this.state = state;
-    this.pipeline = new ApiPipeline(state, ContractGate.shared()::join, maxBodyBytes);
+    this.pipeline = new ApiPipeline(state, () -> ContractGate.shared().join(), maxBodyBytes);
     this.guard = guard;
   }
 

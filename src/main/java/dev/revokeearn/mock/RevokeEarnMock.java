@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedFiles;
 import dev.revokeearn.seed.SeedSnapshots;
@@ -100,6 +101,9 @@ public final class RevokeEarnMock implements AutoCloseable {
 
   public RevokeEarnMock start() {
     server.start();
+    // Built once serving, not beside start-up on a machine with few cores: the common revoke
+    // passes the fast path without it, and other requests wait for it (about a second) only then.
+    ContractGate.shared();
     return this;
   }
 
