@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # Starts N revoke-earn replicas on one machine, all sharing one PostgreSQL database, on consecutive
-# ports; prints each base URL once it serves, and stops them all on Ctrl-C or SIGTERM.
+# ports; prints each base URL once it serves; stops them all on SIGTERM (or Ctrl-C in a terminal),
+# and stops the others and exits 1 if one of them ends.
 #
-#   scripts/replicas.sh [-n N] [-p FIRST_PORT] [-j JAR] JDBC_URL [-- MORE_MOCK_FLAGS...]
+#   scripts/replicas.sh [-n N] [-p FIRST_PORT] [-j JAR] [-l LOG_DIR] JDBC_URL [-- MORE_MOCK_FLAGS...]
 #
-# User and password: in the URL, or PGUSER / PGPASSWORD in the environment. Put a load balancer
+# User and password: PGUSER / PGPASSWORD in the environment (kept out of ps), or in the URL. Each
+# replica logs to LOG_DIR/replica-I.log (default: a new directory, printed). Put a load balancer
 # (nginx, HAProxy, a cloud one) in front of the ports; its health check is GET /__admin/health.
 set -euo pipefail
 
 replicas=2
 first_port=8081
 jar="$(dirname "$0")/../target/revoke-earn-mock.jar"
-while getopts "n:p:j:h" option; do
+logs=""
+while getopts "n:p:j:l:h" option; do
   case "$option" in
     n) replicas="$OPTARG" ;;
     p) first_port="$OPTARG" ;;
     j) jar="$OPTARG" ;;
-    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    l) logs="$OPTARG" ;;
+    *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -33,6 +37,11 @@ if [[ ! -f "$jar" ]]; then
 fi
 
 work="$(mktemp -d)"
+if [[ -z "$logs" ]]; then
+  logs="$(mktemp -d -t revoke-earn-replicas.XXXXXX)"
+fi
+mkdir -p "$logs"
+echo "logs: $logs"
 pids=()
 stop() {
   trap - EXIT INT TERM
@@ -47,7 +56,7 @@ trap 'stop; exit 0' INT TERM
 
 for ((i = 0; i < replicas; i++)); do
   java -jar "$jar" --port $((first_port + i)) --state-url "$url" \
-    --ready-file "$work/ready-$i" "$@" > "$work/log-$i" 2>&1 &
+    --ready-file "$work/ready-$i" "$@" > "$logs/replica-$i.log" 2>&1 &
   pids+=("$!")
 done
 for ((i = 0; i < replicas; i++)); do
@@ -55,7 +64,7 @@ for ((i = 0; i < replicas; i++)); do
     [[ -s "$work/ready-$i" ]] && break
     if ! kill -0 "${pids[$i]}" 2>/dev/null; then
       echo "error: replica $i ended before serving:" >&2
-      cat "$work/log-$i" >&2
+      cat "$logs/replica-$i.log" >&2
       exit 1
     fi
     sleep 0.1
@@ -63,5 +72,10 @@ for ((i = 0; i < replicas; i++)); do
   [[ -s "$work/ready-$i" ]] || { echo "error: replica $i did not serve within 60 s" >&2; exit 1; }
   echo "replica $i: $(cat "$work/ready-$i")"
 done
-echo "all $replicas replicas serve; Ctrl-C stops them"
-wait "${pids[@]}"
+echo "all $replicas replicas serve; SIGTERM (or Ctrl-C) stops them"
+# Whichever replica ends first (not by our stop): say so, stop the others, fail.
+set +e
+wait -n "${pids[@]}"
+code=$?
+echo "error: a replica ended (exit $code); stopping the others. Logs: $logs" >&2
+exit 1

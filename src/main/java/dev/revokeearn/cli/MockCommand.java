@@ -104,8 +104,8 @@ public final class MockCommand implements Callable<Integer> {
       names = "--state-pool-size",
       paramLabel = "N",
       description =
-          "Connections to PostgreSQL this mock keeps open (--state-url). Default:"
-              + " ${DEFAULT-VALUE}.")
+          "At most this many connections to PostgreSQL (--state-url), opened as needed; 1 to"
+              + " 1000. Default: ${DEFAULT-VALUE}.")
   int statePoolSize = 10;
 
   @Option(
@@ -235,6 +235,9 @@ public final class MockCommand implements Callable<Integer> {
     if (stateDir != null && stateUrl != null) {
       return usage("give --state-dir (SQLite) or --state-url (PostgreSQL), not both");
     }
+    if (stateUrl == null && statePoolSize != 10) {
+      return usage("--state-pool-size goes with --state-url");
+    }
     if (journalEntries < 0) {
       return usage("--journal-entries must be 0 or more, got " + journalEntries);
     }
@@ -299,14 +302,16 @@ public final class MockCommand implements Callable<Integer> {
     long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
     out.println(Banner.text(mock.baseUrl(), seed == null, new Version().version()));
     out.println(
-        "Seed: "
-            + (seed == null ? "built-in demo" : seed)
-            + ", "
+        (mock.state().seededAtStart()
+                ? "Seed: " + (seed == null ? "built-in demo" : seed) + " loaded; "
+                : "Seed: "
+                    + (seed == null ? "built-in demo" : seed)
+                    + " checked, not applied: the database holds a seed already (POST"
+                    + " /__admin/reset writes this one); ")
             + mock.state().orgIds().size()
             + " org(s), "
             + mock.state().earnCount()
-            + " earn instance(s);"
-            + " loaded and started in "
+            + " earn instance(s); started in "
             + loadMillis
             + " ms");
     out.flush();

@@ -1,5 +1,6 @@
 package dev.revokeearn.mock;
 
+import dev.revokeearn.state.StateUnavailable;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -65,6 +66,16 @@ final class ErrorBoundary implements Filter {
         return;
       }
       String target = describe((HttpServletRequest) request);
+      Throwable unavailable = cause(e, StateUnavailable.class);
+      if (unavailable != null) {
+        // The admin API reads the state too; a database that is down is nobody's request's fault.
+        LOG.warn("{}: the state database is unavailable: {}", target, unavailable.getMessage());
+        answer(
+            (HttpServletResponse) response,
+            503,
+            "The mock's state database is unavailable; try again once it is back");
+        return;
+      }
       Throwable invalidUri = cause(e, URISyntaxException.class);
       String message;
       if (invalidUri != null) {

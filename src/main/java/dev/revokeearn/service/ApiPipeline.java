@@ -24,6 +24,7 @@ import dev.revokeearn.gate.ContractViolation;
 import dev.revokeearn.gate.RequestBodies;
 import dev.revokeearn.ledger.EarnLedger;
 import dev.revokeearn.state.State;
+import dev.revokeearn.state.StateUnavailable;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +136,13 @@ public final class ApiPipeline {
       answer = new Answer(0, "", who.orgId, List.of());
     } catch (ApiProblem problem) {
       answer = answer(problem, who.orgId);
+    } catch (StateUnavailable e) {
+      LOG.warn(
+          "{} {}: the state database is unavailable: {}",
+          request.getMethod(),
+          request.getPath(),
+          e.getMessage());
+      return answer(CapillaryErrors.stateUnavailable(), who.orgId);
     } catch (RuntimeException | JacksonException e) {
       LOG.error("The mock failed on {} {}", request.getMethod(), request.getPath(), e);
       return answer(CapillaryErrors.notProcessed(), who.orgId);

@@ -42,6 +42,15 @@ public final class CapillaryErrors {
         400, violations.stream().map(v -> new ApiError(400L, v.message(), v.reference())).toList());
   }
 
+  /**
+   * The mock's own state database cannot be reached: 503 (which the contract declares for a
+   * platform failure), so that clients retry instead of taking it for their mistake.
+   */
+  public static ApiProblem stateUnavailable() {
+    return new ApiProblem(
+        503, 503, "The mock's state database is unavailable; try again once it is back", null);
+  }
+
   public static ApiProblem payloadTooLarge(int limitBytes) {
     return new ApiProblem(413, 413, "Request body is larger than " + limitBytes + " bytes", null);
   }

@@ -49,6 +49,7 @@ public final class MockState implements AutoCloseable {
   private final StateStore store;
   private final ObjectIds ids;
   private final ExchangeLog exchanges;
+  private final boolean seededAtStart;
 
   public MockState(Seed seed, Clock clock) {
     this(c -> SeedSnapshots.of(seed, "seed", c.instant()), clock, new InMemoryStateStore(), 1000);
@@ -72,7 +73,15 @@ public final class MockState implements AutoCloseable {
     this.exchanges = new ExchangeLog(exchangesPerOrg);
     // Read and checked even when the store keeps its state: a seed that has become invalid is
     // reported at start, not at the first reset.
-    store.seedIfUnseeded(seedSource.apply(clock));
+    seededAtStart = store.seedIfUnseeded(seedSource.apply(clock));
+  }
+
+  /**
+   * Whether the start-up seed was written at start; false when the store held a complete seed
+   * already (a durable store's earlier state, or another replica's).
+   */
+  public boolean seededAtStart() {
+    return seededAtStart;
   }
 
   public Authenticator authenticator() {

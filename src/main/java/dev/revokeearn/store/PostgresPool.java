@@ -19,6 +19,13 @@ final class PostgresPool {
       throw new IllegalArgumentException(
           "--state-url must be jdbc:postgresql://HOST:PORT/DATABASE, got " + shown);
     }
+    if (USER_INFO.matcher(url).find()) {
+      // libpq's user:password@host, which the JDBC driver would take for a host name.
+      throw new IllegalArgumentException(
+          "--state-url takes no user:password@ before the host: give ?user=...&password=... or"
+              + " PGUSER and PGPASSWORD, got "
+              + shown);
+    }
     if (poolSize < 1 || poolSize > 1000) {
       throw new IllegalArgumentException(
           "--state-pool-size must be from 1 to 1000, got " + poolSize);
@@ -40,7 +47,8 @@ final class PostgresPool {
     config.setPoolName("revoke-earn-state");
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(Math.min(2, poolSize));
-    config.setConnectionTimeout(10_000);
+    // A request waits this long for a connection before it is answered 503 (database down).
+    config.setConnectionTimeout(3_000);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
@@ -57,8 +65,14 @@ final class PostgresPool {
     }
   }
 
-  /** The URL as it may be shown: any password parameter blanked out. */
+  private static final java.util.regex.Pattern USER_INFO =
+      java.util.regex.Pattern.compile("^jdbc:postgresql://[^/?]*@");
+
+  /** The URL as it may be shown: any password parameter and any user:password@ blanked out. */
   static String redacted(String url) {
-    return url == null ? null : url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    return url == null
+        ? null
+        : url.replaceAll("(?i)(password=)[^&]*", "$1***")
+            .replaceFirst("^(jdbc:postgresql://)[^/?]*@", "$1***@");
   }
 }

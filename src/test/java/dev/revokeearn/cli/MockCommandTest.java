@@ -239,6 +239,27 @@ class MockCommandTest {
     given().baseUri(baseUrl).get("/__admin/revoke-earn/state").then().statusCode(200);
     command.stop();
     assertThat(exit.get(10, TimeUnit.SECONDS)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Seed: built-in demo loaded;");
+
+    // A second replica on the same database finds the seed there and says so.
+    out.getBuffer().setLength(0);
+    MockCommand second = new MockCommand();
+    CompletableFuture<Integer> secondExit =
+        CompletableFuture.supplyAsync(
+            () ->
+                MockCommand.run(
+                    second,
+                    Map.of(),
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    "--port",
+                    "0",
+                    "--state-url",
+                    withUser));
+    awaitBaseUrl();
+    second.stop();
+    assertThat(secondExit.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(out.toString()).contains("checked, not applied: the database holds a seed already");
 
     err.getBuffer().setLength(0);
     assertThat(run("--state-url", withUser, "--state-dir", "x")).isEqualTo(2);

@@ -84,6 +84,13 @@ class PostgresStateStoreTest extends StateStoreContract {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cannot open PostgreSQL jdbc:postgresql://127.0.0.1:1/nowhere")
         .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(
+            () ->
+                JdbcStateStore.postgres(
+                    "jdbc:postgresql://me:s3cret@127.0.0.1:5432/db", null, null, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("?user=...&password=...")
+        .hasMessageNotContaining("s3cret");
     assertThatThrownBy(() -> JdbcStateStore.postgres("jdbc:mysql://x/y", null, null, 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jdbc:postgresql://");

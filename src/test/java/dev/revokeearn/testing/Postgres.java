@@ -31,6 +31,17 @@ public final class Postgres {
     return server().getJdbcUrl("postgres", name);
   }
 
+  /** Drops the database of a URL {@link #newDatabase()} gave, whoever is connected to it. */
+  public static synchronized void dropDatabase(String url) {
+    String name = url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+    try (Connection c = server().getPostgresDatabase().getConnection();
+        Statement statement = c.createStatement()) {
+      statement.execute("DROP DATABASE " + name + " WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop database " + name, e);
+    }
+  }
+
   /** The server's port, for a test that opens its own connections. */
   public static synchronized int port() {
     return server().getPort();
