@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -211,7 +212,7 @@ public final class ApiPipeline {
   }
 
   /** A customerId as the body sends it: the number's digits, or the text. */
-  private static String text(com.fasterxml.jackson.databind.JsonNode customerId) {
+  private static String text(JsonNode customerId) {
     return customerId == null || customerId.isNull() ? null : customerId.asText();
   }
 

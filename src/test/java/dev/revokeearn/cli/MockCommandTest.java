@@ -110,18 +110,15 @@ class MockCommandTest {
     Files.writeString(seed, "orgs: [{orgId: 1, tills: [{username: t, password: p}]}]\n");
     MockCommand first = new MockCommand();
     CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () ->
-                MockCommand.run(
-                    first,
-                    new PrintWriter(out, true),
-                    new PrintWriter(err, true),
-                    "--port",
-                    "0",
-                    "--seed",
-                    seed.toString(),
-                    "--state-dir",
-                    dir.resolve("state").toString()));
+        serving(
+            first,
+            Map.of(),
+            "--port",
+            "0",
+            "--seed",
+            seed.toString(),
+            "--state-dir",
+            dir.resolve("state").toString());
     awaitBaseUrl();
     first.stop();
     assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
@@ -169,15 +166,7 @@ class MockCommandTest {
   @Test
   void startsOnAFreePortPrintsTheBannerAndStopsCleanly() throws Exception {
     MockCommand command = new MockCommand();
-    CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () ->
-                MockCommand.run(
-                    command,
-                    new PrintWriter(out, true),
-                    new PrintWriter(err, true),
-                    "--port",
-                    "0"));
+    CompletableFuture<Integer> exit = serving(command, Map.of(), "--port", "0");
     String baseUrl = awaitBaseUrl();
 
     given().baseUri(baseUrl).get("/__admin/revoke-earn/state").then().statusCode(200);
@@ -199,16 +188,7 @@ class MockCommandTest {
     Files.writeString(ready, "http://stale.example:1\n"); // left over by an earlier run
     MockCommand command = new MockCommand();
     CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () ->
-                MockCommand.run(
-                    command,
-                    new PrintWriter(out, true),
-                    new PrintWriter(err, true),
-                    "--port",
-                    "0",
-                    "--ready-file",
-                    ready.toString()));
+        serving(command, Map.of(), "--port", "0", "--ready-file", ready.toString());
     String baseUrl = awaitBaseUrl();
 
     assertThat(Files.readString(ready)).isEqualTo(baseUrl + "\n");
@@ -224,17 +204,13 @@ class MockCommandTest {
     String withoutUser = withUser.replaceFirst("\\?user=[^&]*&?", "?").replaceFirst("\\?$", "");
     MockCommand command = new MockCommand();
     CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () ->
-                MockCommand.run(
-                    command,
-                    Map.of("PGUSER", "postgres", "PGPASSWORD", "unused-by-trust-auth"),
-                    new PrintWriter(out, true),
-                    new PrintWriter(err, true),
-                    "--port",
-                    "0",
-                    "--state-url",
-                    withoutUser));
+        serving(
+            command,
+            Map.of("PGUSER", "postgres", "PGPASSWORD", "unused-by-trust-auth"),
+            "--port",
+            "0",
+            "--state-url",
+            withoutUser);
     String baseUrl = awaitBaseUrl();
     given().baseUri(baseUrl).get("/__admin/revoke-earn/state").then().statusCode(200);
     command.stop();
@@ -245,17 +221,7 @@ class MockCommandTest {
     out.getBuffer().setLength(0);
     MockCommand second = new MockCommand();
     CompletableFuture<Integer> secondExit =
-        CompletableFuture.supplyAsync(
-            () ->
-                MockCommand.run(
-                    second,
-                    Map.of(),
-                    new PrintWriter(out, true),
-                    new PrintWriter(err, true),
-                    "--port",
-                    "0",
-                    "--state-url",
-                    withUser));
+        serving(second, Map.of(), "--port", "0", "--state-url", withUser);
     awaitBaseUrl();
     second.stop();
     assertThat(secondExit.get(10, TimeUnit.SECONDS)).isZero();
@@ -276,6 +242,17 @@ class MockCommandTest {
     err.getBuffer().setLength(0);
     assertThat(run("--state-url", withUser, "--state-pool-size", "0")).isEqualTo(2);
     assertThat(err.toString()).contains("--state-pool-size must be from 1 to 1000");
+  }
+
+  /**
+   * Runs the command on another thread, as {@code main} would, until {@link MockCommand#stop()}.
+   */
+  private CompletableFuture<Integer> serving(
+      MockCommand command, Map<String, String> env, String... args) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            MockCommand.run(
+                command, env, new PrintWriter(out, true), new PrintWriter(err, true), args));
   }
 
   private String awaitBaseUrl() throws InterruptedException {

@@ -10,10 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A consumer's failure-handling tests, as README.md shows them: one line declares the fault. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsInJUnitTest {
   static final String BADGE = "653ddb33b3cda7078c7c68e9";
   static final String EARNED = "654cbea06bccde1274b6d3a2";
@@ -82,8 +86,18 @@ class FaultsInJUnitTest {
   }
 
   @Test
+  @Order(1)
+  void aFaultWithoutLimitFiresForEveryRequestOfTheTest() throws Exception {
+    capillary.fault().error(503); // never removed by this test: it goes with the test's org
+
+    assertThat(revoke().statusCode()).isEqualTo(503);
+    assertThat(revoke().statusCode()).isEqualTo(503);
+  }
+
+  @Test
+  @Order(2)
   void eachTestsFaultsAreItsOwn() throws Exception {
-    // Whichever test ran before, none of its faults reaches this one's org.
+    // The test before declared a fault that fires every time; none of it reaches this test's org.
     assertThat(capillary.faults()).isEmpty();
     assertThat(revoke().statusCode()).isEqualTo(200);
   }

@@ -197,6 +197,11 @@ class FaultInjectionTest {
         CONTRACT.validateResponse(path, Request.Method.POST, response(injected));
     assertThat(report.getMessages()).as(injected.body()).isEmpty();
     assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+    // Nothing beyond what the mock's own error answers carry (Retry-After where declared).
+    HttpResponse<String> plainError = post(path, null, "{}");
+    java.util.Set<String> extra = new java.util.TreeSet<>(injected.headers().map().keySet());
+    extra.removeAll(plainError.headers().map().keySet());
+    assertThat(extra).isSubsetOf("retry-after");
     if (status == 503) {
       assertThat(code(injected)).isEqualTo(4001);
     }
