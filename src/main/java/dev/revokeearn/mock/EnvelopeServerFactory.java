@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11Utils;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.util.EnumSet;
 import org.eclipse.jetty.io.NetworkTrafficListener;
 import org.eclipse.jetty.server.Server;
@@ -17,10 +18,16 @@ import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
- * WireMock's own Jetty 11 server, with the {@link ErrorBoundary} around both contexts and {@link
- * EnvelopeErrorHandler} for Jetty's error pages.
+ * WireMock's own Jetty 11 server, with the {@link ErrorBoundary} around both contexts, the {@link
+ * DirectRoute} inside it on the API's, and {@link EnvelopeErrorHandler} for Jetty's error pages.
  */
 final class EnvelopeServerFactory implements HttpServerFactory {
+  private final DirectRoute direct;
+
+  EnvelopeServerFactory(DirectRoute direct) {
+    this.direct = direct;
+  }
+
   @Override
   public String getName() {
     return "revoke-earn-http-server";
@@ -51,18 +58,21 @@ final class EnvelopeServerFactory implements HttpServerFactory {
 
       @Override
       protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
-        guard(context);
+        guard(context, direct);
       }
 
       @Override
       protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
-        guard(context);
+        guard(context, (request, response, next) -> next.doFilter(request, response));
       }
     };
   }
 
-  private static void guard(ServletContextHandler context) {
-    FilterHolder boundary = new FilterHolder(new ErrorBoundary());
+  /**
+   * @param front what handles a request inside the boundary, before WireMock
+   */
+  private static void guard(ServletContextHandler context, Filter front) {
+    FilterHolder boundary = new FilterHolder(new ErrorBoundary(front));
     // Delayed answers are sent asynchronously (see RevokeEarnMock), which every filter must allow.
     boundary.setAsyncSupported(true);
     context.addFilter(boundary, "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -23,6 +23,15 @@ import org.slf4j.LoggerFactory;
 final class ErrorBoundary implements Filter {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorBoundary.class);
 
+  private final Filter front;
+
+  /**
+   * @param front what handles a request first, inside the boundary; its chain goes on to WireMock
+   */
+  ErrorBoundary(Filter front) {
+    this.front = front;
+  }
+
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException {
@@ -53,9 +62,14 @@ final class ErrorBoundary implements Filter {
       return;
     }
     try {
-      chain.doFilter(
+      front.doFilter(
           request,
-          new ErrorBodies((HttpServletResponse) response, describe((HttpServletRequest) request)));
+          response,
+          (toWireMock, itsResponse) ->
+              chain.doFilter(
+                  toWireMock,
+                  new ErrorBodies(
+                      (HttpServletResponse) itsResponse, describe((HttpServletRequest) request))));
     } catch (EofException e) {
       LOG.debug("The client went away", e); // nothing left to answer
     } catch (IOException | ServletException | RuntimeException e) {

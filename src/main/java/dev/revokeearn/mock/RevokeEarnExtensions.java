@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class RevokeEarnExtensions implements ExtensionFactory {
   private final MockState state;
-  private final ApiPipeline pipeline;
+  private final ReferenceApi api;
+  private final HandedOver handedOver = new HandedOver();
   private final AdminGuard guard;
 
   /**
@@ -28,19 +29,27 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
    */
   RevokeEarnExtensions(MockState state, int maxBodyBytes, AdminGuard guard) {
     this.state = state;
-    this.pipeline = new ApiPipeline(state, () -> ContractGate.shared().join(), maxBodyBytes);
+    this.api =
+        new ReferenceApi(
+            new ApiPipeline(state, () -> ContractGate.shared().join(), maxBodyBytes),
+            state.exchanges());
     this.guard = guard;
   }
 
   @Override
   public List<Extension> create(WireMockServices services) {
     return List.of(
-        new ApiRouter(pipeline, state.exchanges()),
+        new ApiRouter(api, handedOver),
         new RequestIdStamp(),
         new AdminReset(state, guard),
         new NoRecording(),
         new StubStatusCheck(),
         new AdminRoutes(state),
-        new EnvelopeServerFactory());
+        new EnvelopeServerFactory(
+            new DirectRoute(
+                api,
+                handedOver,
+                services.getStores(),
+                !services.getOptions().getStubRequestLoggingDisabled())));
   }
 }

@@ -19,8 +19,14 @@ import java.util.Map;
 final class ValidatorRequest {
   private ValidatorRequest() {}
 
-  static Request of(com.github.tomakehurst.wiremock.http.Request request) {
-    return of(request, "", true);
+  static Request of(ApiCall call) {
+    SimpleRequest.Builder builder = new SimpleRequest.Builder(call.method(), call.path());
+    if (call.body().length > 0) {
+      builder.withBody(new String(call.body(), StandardCharsets.UTF_8));
+    }
+    call.headers().forEach(builder::withHeader);
+    query(call.url()).forEach(builder::withQueryParam);
+    return builder.build();
   }
 
   /**
