@@ -156,6 +156,9 @@ public final class MockCommand implements Callable<Integer> {
     // for
     // check); initialising Groovy's runtime costs start-up time and nothing here uses closures.
     System.setProperty("picocli.disable.closures", "true");
+    if (args.length == 0 || !args[0].equals("check")) {
+      WarmUp.inBackground();
+    }
     MockCommand command = new MockCommand();
     command.handleSignals = true;
     System.exit(run(command, null, null, args));

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class ContractGate {
-  private static CompletableFuture<ContractGate> shared;
+  private static volatile CompletableFuture<ContractGate> shared;
 
   /** What the contract can look at in a request; equal keys get equal verdicts. */
   private record VerdictKey(
@@ -65,14 +65,20 @@ public final class ContractGate {
 
   /**
    * The gate for the contract packed in the jar, built once per process on a background thread and
-   * warmed up: parsing the contract and the validator's first use cost most of a second, which then
-   * overlaps with loading the seed and starting WireMock. The validator is thread-safe.
+   * warmed up: parsing the contract and the validator's first use cost most of a second of CPU. The
+   * validator is thread-safe. Cheap once asked for: callers may ask on every request.
    */
-  public static synchronized CompletableFuture<ContractGate> shared() {
-    if (shared == null) {
-      shared = CompletableFuture.supplyAsync(() -> new ContractGate(Contract.text()).warmedUp());
+  public static CompletableFuture<ContractGate> shared() {
+    CompletableFuture<ContractGate> gate = shared;
+    if (gate != null) {
+      return gate;
     }
-    return shared;
+    synchronized (ContractGate.class) {
+      if (shared == null) {
+        shared = CompletableFuture.supplyAsync(() -> new ContractGate(Contract.text()).warmedUp());
+      }
+      return shared;
+    }
   }
 
   /** Runs one request through each operation, so the first real request pays no set-up. */

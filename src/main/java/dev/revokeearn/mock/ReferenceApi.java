@@ -1,5 +1,6 @@
 package dev.revokeearn.mock;
 
+import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.service.ApiPipeline;
 import dev.revokeearn.service.CapillaryErrors;
 import dev.revokeearn.service.Exchange;
@@ -52,6 +53,11 @@ final class ReferenceApi {
     } catch (RuntimeException e) {
       LOG.error("The mock failed on {} {}", call.method(), call.url(), e);
       return pipeline.answer(CapillaryErrors.notProcessed());
+    } finally {
+      // The validator, for what the fast path does not cover, is built once the first request is
+      // answered: not beside start-up or the first answer, which it would slow on a machine with
+      // few cores (about a second of CPU). A request that needs it sooner waits for it.
+      ContractGate.shared();
     }
   }
 

@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedFiles;
 import dev.revokeearn.seed.SeedSnapshots;
@@ -55,14 +54,26 @@ public final class RevokeEarnMock implements AutoCloseable {
 
   private RevokeEarnMock(Builder builder) {
     StateStore store = builder.store.get();
-    try {
-      this.state = new MockState(builder.seed, builder.clock, store, builder.journalEntries);
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
+    // The seed is read and applied while WireMock is built (about half of start-up each); the
+    // build waits for it before it returns, and reports a seed that does not read or check.
+    this.state =
+        MockState.seedingInBackground(builder.seed, builder.clock, store, builder.journalEntries);
     AdminGuard guard = new AdminGuard(builder.adminRemote, builder.adminToken);
     this.bindAddress = builder.bindAddress;
+    this.emptyRoot = builder.rootDir == null ? EmptyRoots.create() : null;
+    try {
+      this.server = new WireMockServer(config(builder, guard));
+      state.awaitSeeded();
+    } catch (RuntimeException e) {
+      state.close();
+      if (emptyRoot != null) {
+        EmptyRoots.remove(emptyRoot);
+      }
+      throw e;
+    }
+  }
+
+  private WireMockConfiguration config(Builder builder, AdminGuard guard) {
     WireMockConfiguration config =
         wireMockConfig()
             .port(builder.port)
@@ -82,7 +93,6 @@ public final class RevokeEarnMock implements AutoCloseable {
             .notifier(new RedactingNotifier(builder.notifier))
             .adminAuthenticator(guard)
             .stubRequestLoggingDisabled(!builder.verbose);
-    this.emptyRoot = builder.rootDir == null ? EmptyRoots.create() : null;
     Path root = builder.rootDir == null ? emptyRoot : builder.rootDir;
     config.usingFilesUnderDirectory(root.toString());
     config.mappingSource(new ReadOnlyMappings(root));
@@ -92,7 +102,7 @@ public final class RevokeEarnMock implements AutoCloseable {
       config.withStores(
           new JournalStores(new SingleRootFileSource(root.toFile()), builder.journalEntries));
     }
-    this.server = new WireMockServer(config);
+    return config;
   }
 
   public static Builder builder() {
@@ -101,9 +111,6 @@ public final class RevokeEarnMock implements AutoCloseable {
 
   public RevokeEarnMock start() {
     server.start();
-    // Built once serving, not beside start-up on a machine with few cores: the common revoke
-    // passes the fast path without it, and other requests wait for it (about a second) only then.
-    ContractGate.shared();
     return this;
   }
 

@@ -27,6 +27,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -49,7 +52,9 @@ public final class MockState implements AutoCloseable {
   private final StateStore store;
   private final ObjectIds ids;
   private final ExchangeLog exchanges;
-  private final boolean seededAtStart;
+
+  /** Whether the start-up seed was written; every use of the store waits for it. */
+  private final CompletableFuture<Boolean> seeding;
 
   public MockState(Seed seed, Clock clock) {
     this(c -> SeedSnapshots.of(seed, "seed", c.instant()), clock, new InMemoryStateStore(), 1000);
@@ -65,6 +70,38 @@ public final class MockState implements AutoCloseable {
       Clock clock,
       StateStore store,
       int exchangesPerOrg) {
+    this(seedSource, clock, store, exchangesPerOrg, Runnable::run);
+    awaitSeeded();
+  }
+
+  /**
+   * As the constructor, but the start-up seed is read and applied on a thread of its own, so a
+   * server can be built meanwhile (start-up is most of a test run's wait). Every use of the state
+   * waits for the seed; {@link #awaitSeeded()} reports its failure.
+   */
+  public static MockState seedingInBackground(
+      Function<Clock, SeedSnapshot> seedSource,
+      Clock clock,
+      StateStore store,
+      int exchangesPerOrg) {
+    return new MockState(
+        seedSource,
+        clock,
+        store,
+        exchangesPerOrg,
+        seeding -> {
+          Thread thread = new Thread(seeding, "revoke-earn-seed");
+          thread.setDaemon(true);
+          thread.start();
+        });
+  }
+
+  private MockState(
+      Function<Clock, SeedSnapshot> seedSource,
+      Clock clock,
+      StateStore store,
+      int exchangesPerOrg,
+      Executor seeder) {
     this.seedSource = seedSource;
     this.clock = clock;
     this.store = store;
@@ -73,7 +110,33 @@ public final class MockState implements AutoCloseable {
     this.exchanges = new ExchangeLog(exchangesPerOrg);
     // Read and checked even when the store keeps its state: a seed that has become invalid is
     // reported at start, not at the first reset.
-    seededAtStart = store.seedIfUnseeded(seedSource.apply(clock));
+    seeding =
+        CompletableFuture.supplyAsync(() -> store.seedIfUnseeded(seedSource.apply(clock)), seeder);
+  }
+
+  /**
+   * Waits until the start-up seed is read, checked and applied.
+   *
+   * @throws dev.revokeearn.seed.SeedException when the seed does not read or check
+   * @throws RuntimeException whatever else the store threw
+   */
+  public void awaitSeeded() {
+    try {
+      seeding.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private StateStore store() {
+    awaitSeeded();
+    return store;
   }
 
   /**
@@ -81,7 +144,8 @@ public final class MockState implements AutoCloseable {
    * already (a durable store's earlier state, or another replica's).
    */
   public boolean seededAtStart() {
-    return seededAtStart;
+    awaitSeeded();
+    return seeding.join();
   }
 
   public Authenticator authenticator() {
@@ -90,7 +154,7 @@ public final class MockState implements AutoCloseable {
 
   /** The state as it is now: take it once per request. */
   public State current() {
-    return store.current();
+    return store().current();
   }
 
   /** What each org received: requests and answers, per org. */
@@ -129,7 +193,7 @@ public final class MockState implements AutoCloseable {
    * test suite that must not see anyone else's state. Gone after {@link #reset()}.
    */
   public CreatedOrg createOrg() {
-    long orgId = store.createOrg();
+    long orgId = store().createOrg();
     SecureRandom random = new SecureRandom();
     CreatedOrg created =
         new CreatedOrg(
@@ -139,24 +203,25 @@ public final class MockState implements AutoCloseable {
             "org-" + orgId + "-key",
             HexFormat.of().formatHex(random.generateSeed(12)));
     Set<String> badges = Set.of(AccessGroup.BADGES);
-    store.add(
-        new SeedSnapshot(
-            List.of(
-                new OrgSnapshot(
-                    orgId,
-                    List.of(
-                        new TillCredential(
-                            orgId, created.username(), Md5.hex(created.password()), badges)),
-                    List.of(
-                        new ClientCredential(
-                            orgId,
-                            created.key(),
-                            ClientCredential.sha256(created.secret()),
-                            300,
-                            badges)),
-                    List.of(),
-                    List.of(),
-                    List.of()))));
+    store()
+        .add(
+            new SeedSnapshot(
+                List.of(
+                    new OrgSnapshot(
+                        orgId,
+                        List.of(
+                            new TillCredential(
+                                orgId, created.username(), Md5.hex(created.password()), badges)),
+                        List.of(
+                            new ClientCredential(
+                                orgId,
+                                created.key(),
+                                ClientCredential.sha256(created.secret()),
+                                300,
+                                badges)),
+                        List.of(),
+                        List.of(),
+                        List.of()))));
     return created;
   }
 
@@ -168,17 +233,17 @@ public final class MockState implements AutoCloseable {
    * @throws dev.revokeearn.state.StateConflict when its org does not exist
    */
   public long declareFault(JsonNode declaration) {
-    return store.addFault(FaultSpecs.ofContract().read(declaration, null, ""));
+    return store().addFault(FaultSpecs.ofContract().read(declaration, null, ""));
   }
 
   /** Every declared fault, in declaration order, with how often it matched and fired. */
   public List<DeclaredFault> faults() {
-    return store.faults();
+    return store().faults();
   }
 
   /** Removes a fault; false when there was none. */
   public boolean removeFault(long id) {
-    return store.removeFault(id);
+    return store().removeFault(id);
   }
 
   /**
@@ -197,7 +262,7 @@ public final class MockState implements AutoCloseable {
       FaultSpec spec = fault.spec();
       if (spec.operation() == operation
           && spec.match().matches(customerId, earnedBadgeId, badgeMetaId)
-          && store.fire(fault.id())) {
+          && store().fire(fault.id())) {
         return Optional.of(spec.fault());
       }
     }
@@ -206,12 +271,12 @@ public final class MockState implements AutoCloseable {
 
   /** A new org with no state and no credentials yet, under an id no other org has. */
   public long createEmptyOrg() {
-    return store.createOrg();
+    return store().createOrg();
   }
 
   /** Removes an org, its state, its credentials and its exchanges; false if there was none. */
   public boolean removeOrg(long orgId) {
-    boolean removed = store.drop(orgId);
+    boolean removed = store().drop(orgId);
     exchanges.forget(orgId);
     return removed;
   }
@@ -224,7 +289,7 @@ public final class MockState implements AutoCloseable {
    */
   public void reset() {
     SeedSnapshot seed = seedSource.apply(clock);
-    store.replace(seed);
+    store().replace(seed);
     exchanges.clear();
   }
 
@@ -236,11 +301,12 @@ public final class MockState implements AutoCloseable {
    * @throws dev.revokeearn.state.StateConflict when the seed clashes with the state
    */
   public void apply(Seed seed) {
-    store.add(SeedSnapshots.of(seed, "seed", clock.instant()));
+    store().add(SeedSnapshots.of(seed, "seed", clock.instant()));
   }
 
   @Override
   public void close() {
+    seeding.handle((seeded, failure) -> null).join(); // not closed under the seeding thread
     store.close();
   }
 }
