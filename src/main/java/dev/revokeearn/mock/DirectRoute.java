@@ -86,7 +86,8 @@ final class DirectRoute implements Filter {
   }
 
   private boolean direct(HttpServletRequest request) {
-    return request.getMethod().equals("POST")
+    return request instanceof org.eclipse.jetty.server.Request // its header fields, as WireMock's
+        && request.getMethod().equals("POST")
         && ReferenceApi.operation("POST", request.getRequestURI()) != Operation.UNMATCHED
         && !formOrMultipart(request.getContentType())
         && !logRequests
