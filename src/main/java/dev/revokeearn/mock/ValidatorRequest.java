@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Translates a WireMock request into swagger-request-validator's model at the edge, so the rooms
- * beneath never see a WireMock type. Nothing a client sends can make it throw: the URL is split by
+ * Translates a request ({@link ApiCall}, or WireMock's for the admin API) into
+ * swagger-request-validator's model at the edge, so the rooms beneath never see a WireMock type. Nothing a client sends can make it throw: the URL is split by
  * hand (a {@code |} or {@code {} in a query is no URI, but still a request to answer), and a bad
  * percent-escape is kept as sent. The body is kept as a string, which can be read many times.
  */
