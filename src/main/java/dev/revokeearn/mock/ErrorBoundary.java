@@ -1,5 +1,6 @@
 package dev.revokeearn.mock;
 
+import com.github.tomakehurst.wiremock.verification.RequestJournalDisabledException;
 import dev.revokeearn.state.StateUnavailable;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -79,6 +80,11 @@ final class ErrorBoundary implements Filter {
         LOG.debug("The connection closed while answering", e);
         return;
       }
+      if (cause(e, EofException.class) != null) {
+        // WireMock wraps it: the client went away before its body was read whole.
+        LOG.debug("The client went away", e);
+        return;
+      }
       String target = describe((HttpServletRequest) request);
       Throwable unavailable = cause(e, StateUnavailable.class);
       if (unavailable != null) {
@@ -92,7 +98,15 @@ final class ErrorBoundary implements Filter {
       }
       Throwable invalidUri = cause(e, URISyntaxException.class);
       String message;
-      if (invalidUri != null) {
+      int status = 400;
+      if (cause(e, RequestJournalDisabledException.class) != null) {
+        // WireMock lists no requests without its journal, and throws instead of saying so.
+        status = 409;
+        message =
+            "The request journal is off (--journal-entries 0): there are no requests to read;"
+                + " start the mock without --journal-entries 0 to keep them";
+        LOG.warn("Refused {}: the request journal is off", target);
+      } else if (invalidUri != null) {
         // WireMock parses some URLs strictly; a URL it cannot parse is the client's to fix.
         message = "The request URL is not valid: " + ((URISyntaxException) invalidUri).getReason();
         LOG.warn("Refused {}: {}", target, invalidUri.getMessage());
@@ -115,7 +129,7 @@ final class ErrorBoundary implements Filter {
       }
       if (!response.isCommitted()) {
         response.reset();
-        answer((HttpServletResponse) response, 400, message);
+        answer((HttpServletResponse) response, status, message);
       }
     }
   }

@@ -27,7 +27,9 @@ final class ReadOnlyMappings implements MappingsSource {
   }
 
   /**
-   * @throws IllegalArgumentException naming the file, when one is not a stub mapping
+   * @throws IllegalArgumentException naming the file, when one is not a stub mapping; naming the
+   *     stub, when its status is outside 100-599 (refused for the admin API too: {@link
+   *     StubStatusCheck})
    */
   @Override
   public void loadMappingsInto(StubMappings stubMappings) {
@@ -35,6 +37,20 @@ final class ReadOnlyMappings implements MappingsSource {
       files.loadMappingsInto(stubMappings);
     } catch (MappingFileException e) {
       throw new IllegalArgumentException("--root-dir " + root + ": " + plain(e.getMessage()), e);
+    }
+    for (StubMapping stub : stubMappings.getAll()) {
+      int status = stub.getResponse().getStatus();
+      if (status < 100 || status > 599) {
+        throw new IllegalArgumentException(
+            "--root-dir "
+                + root
+                + ": the stub "
+                + (stub.getName() == null ? "" : "'" + stub.getName() + "' ")
+                + stub.getId()
+                + " in mappings/ has response.status "
+                + status
+                + "; an HTTP status must be from 100 to 599");
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.revokeearn.service;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ import java.util.Map;
  *
  * @param operation the contract's operationId ({@code revokeEarn}, {@code earnBadge}, {@code
  *     generateOAuthToken})
- * @param headers the request's headers as sent, credentials included
+ * @param headers the request's headers as sent, in the order sent, credentials included
  * @param status the answer's status; 0 when a fault ended the connection before anything was
  *     applied
  * @param errorCodes the Capillary error codes of the answer; empty for a success
@@ -30,7 +32,9 @@ public record Exchange(
     String fault) {
 
   public Exchange {
-    headers = Map.copyOf(headers);
+    Map<String, List<String>> inOrderSent = new LinkedHashMap<>();
+    headers.forEach((name, values) -> inOrderSent.put(name, List.copyOf(values)));
+    headers = Collections.unmodifiableMap(inOrderSent);
     errorCodes = List.copyOf(errorCodes);
   }
 

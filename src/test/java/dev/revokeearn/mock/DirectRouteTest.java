@@ -155,6 +155,47 @@ class DirectRouteTest {
     }
   }
 
+  @Test
+  void theRequestLogKeepsHeadersInTheOrderSent() throws Exception {
+    List<String[]> headers =
+        List.of(
+            new String[] {"X-Zeta", "1"},
+            basic(),
+            new String[] {"X-Alpha", "2"},
+            json(),
+            new String[] {"X-Mid", "3"},
+            new String[] {"x-alpha", "4"});
+    send(direct, "POST", REVOKE, headers, utf8("{}"));
+    JsonNode log =
+        JSON.readTree(
+            send(direct, "GET", "/__admin/revoke-earn/orgs/100737/requests", List.of(), new byte[0])
+                .body());
+    JsonNode last = log.get("requests").get(log.get("requests").size() - 1).get("headers");
+    List<String> names = new ArrayList<>();
+    last.fieldNames().forEachRemaining(names::add);
+    assertThat(names)
+        .containsExactly(
+            "Host",
+            "X-Zeta",
+            "Authorization",
+            "X-Alpha",
+            "Content-Type",
+            "X-Mid",
+            "Connection",
+            "Content-Length");
+    assertThat(last.get("X-Alpha")).hasSize(2);
+  }
+
+  @Test
+  void withoutAJournalReadingItSaysSo() throws Exception {
+    try (RevokeEarnMock mock = RevokeEarnMock.builder().port(0).journalEntries(0).build().start()) {
+      RawHttp.Answer answer = send(mock, "GET", "/__admin/requests", List.of(), new byte[0]);
+      assertThat(answer.status()).isEqualTo(409);
+      assertThat(JSON.readTree(answer.body()).at("/errors/0/message").asText())
+          .contains("--journal-entries 0");
+    }
+  }
+
   private static String route(RevokeEarnMock mock) throws IOException {
     RawHttp.Answer answer = send(mock, "POST", REVOKE, List.of(basic(), json()), utf8(DOC_REVOKE));
     assertThat(answer.status()).isIn(200, 409);

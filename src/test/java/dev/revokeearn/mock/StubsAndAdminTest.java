@@ -100,6 +100,21 @@ class StubsAndAdminTest {
   }
 
   @Test
+  void aMappingFileWithAStatusNoClientReadsIsRefused(@TempDir Path other) throws Exception {
+    Files.createDirectories(other.resolve("mappings"));
+    Files.writeString(
+        other.resolve("mappings/odd.json"),
+        "{\"name\": \"odd\", \"request\": {\"method\": \"GET\"},"
+            + " \"response\": {\"status\": 999}}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RevokeEarnMock.builder().port(0).rootDir(other).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--root-dir ")
+        .hasMessageContaining("'odd'")
+        .hasMessageContaining("response.status 999");
+  }
+
+  @Test
   void resetRestoresTheSeedAndKeepsTheStubs() {
     api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
     api().body(DOC_REVOKE).post(REVOKE).then().statusCode(409);
