@@ -9,10 +9,11 @@ import java.security.MessageDigest;
 
 /**
  * Who may use {@code /__admin}: by default only clients on this machine (loopback), whatever
- * address the mock listens on; with a token, only requests sending {@code Authorization: Bearer
- * <token>} (the scheme in any case, as HTTP has it), but for {@code GET /__admin/health}, which a
- * readiness probe calls without one and which tells nothing of the state. WireMock answers 401 to
- * the others.
+ * address the mock listens on, and no web page; with a token, only requests sending {@code
+ * Authorization: Bearer <token>} (the scheme in any case, as HTTP has it), but for {@code GET
+ * /__admin/health}, which a readiness probe calls without one and which tells nothing of the state.
+ * WireMock answers 401 to those without the token; {@link AdminDoor} answers 403 to the others,
+ * judging the connection's own peer (WireMock's client IP is whatever X-Forwarded-For says).
  */
 final class AdminGuard implements Authenticator {
   private final boolean allowRemote;
@@ -27,11 +28,22 @@ final class AdminGuard implements Authenticator {
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Whether a client at this address (the connection's peer) may use the admin API. */
+  boolean allowsPeer(String remoteAddress) {
+    return allowRemote || isLoopback(remoteAddress);
+  }
+
+  /**
+   * Whether a request a browser marked with this {@code Origin} may use the admin API: only with a
+   * token, which a page cannot know. Without one, any page open in a browser on this machine could
+   * reset the mock or remove orgs (a form POST needs no CORS permission).
+   */
+  boolean allowsOrigin(String origin) {
+    return origin == null || token != null;
+  }
+
   @Override
   public boolean authenticate(Request request) {
-    if (!allowRemote && !isLoopback(request.getClientIp())) {
-      return false;
-    }
     if (token == null || isHealth(request)) {
       return true;
     }

@@ -15,17 +15,21 @@ import org.eclipse.jetty.io.NetworkTrafficListener;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.FilterMapping;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
  * WireMock's own Jetty 11 server, with the {@link ErrorBoundary} around both contexts, the {@link
- * DirectRoute} inside it on the API's, and {@link EnvelopeErrorHandler} for Jetty's error pages.
+ * DirectRoute} inside it on the API's, the {@link AdminDoor} on the admin API's, and {@link
+ * EnvelopeErrorHandler} for Jetty's error pages.
  */
 final class EnvelopeServerFactory implements HttpServerFactory {
   private final DirectRoute direct;
+  private final AdminDoor adminDoor;
 
-  EnvelopeServerFactory(DirectRoute direct) {
+  EnvelopeServerFactory(DirectRoute direct, AdminDoor adminDoor) {
     this.direct = direct;
+    this.adminDoor = adminDoor;
   }
 
   @Override
@@ -63,7 +67,7 @@ final class EnvelopeServerFactory implements HttpServerFactory {
 
       @Override
       protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
-        guard(context, (request, response, next) -> next.doFilter(request, response));
+        guard(context, adminDoor);
       }
     };
   }
@@ -75,7 +79,15 @@ final class EnvelopeServerFactory implements HttpServerFactory {
     FilterHolder boundary = new FilterHolder(new ErrorBoundary(front));
     // Delayed answers are sent asynchronously (see RevokeEarnMock), which every filter must allow.
     boundary.setAsyncSupported(true);
-    context.addFilter(boundary, "/*", EnumSet.of(DispatcherType.REQUEST));
+    boundary.setName("revoke-earn-boundary");
+    // First of the context's filters: WireMock's CORS filter answers preflights itself, and the
+    // admin API's door must come before it.
+    FilterMapping everything = new FilterMapping();
+    everything.setFilterName(boundary.getName());
+    everything.setPathSpec("/*");
+    everything.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+    context.getServletHandler().prependFilter(boundary);
+    context.getServletHandler().prependFilterMapping(everything);
     context.setErrorHandler(new EnvelopeErrorHandler());
   }
 }

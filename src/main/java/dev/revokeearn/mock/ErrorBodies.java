@@ -84,7 +84,7 @@ final class ErrorBodies extends HttpServletResponseWrapper {
   private static String reason(int status) {
     return switch (status) {
       case 401 -> "the admin API needs credentials (Authorization: Bearer <admin token>)";
-      case 403 -> "not allowed from this machine (see --admin-remote)";
+      case 403 -> "not allowed";
       case 404 -> "nothing found";
       case 405 -> "method not allowed";
       default -> "HTTP " + status;

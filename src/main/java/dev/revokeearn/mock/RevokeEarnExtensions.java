@@ -50,6 +50,7 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
                 api,
                 handedOver,
                 services.getStores(),
-                !services.getOptions().getStubRequestLoggingDisabled())));
+                !services.getOptions().getStubRequestLoggingDisabled()),
+            new AdminDoor(guard)));
   }
 }

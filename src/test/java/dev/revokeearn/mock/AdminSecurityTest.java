@@ -52,13 +52,83 @@ class AdminSecurityTest {
   @Test
   void byDefaultOnlyLoopbackClientsMayUseTheAdminApi() {
     AdminGuard guard = new AdminGuard(false, null);
-    assertThat(guard.authenticate(request("127.0.0.1"))).isTrue();
-    assertThat(guard.authenticate(request("::1"))).isTrue();
-    assertThat(guard.authenticate(request("10.1.2.3"))).isFalse();
-    assertThat(guard.authenticate(request("192.168.0.7"))).isFalse();
-    assertThat(guard.authenticate(request("not-an-address.example"))).isFalse();
-    assertThat(new AdminGuard(true, null).authenticate(request("10.1.2.3"))).isTrue();
+    assertThat(guard.allowsPeer("127.0.0.1")).isTrue();
+    assertThat(guard.allowsPeer("::1")).isTrue();
+    assertThat(guard.allowsPeer("10.1.2.3")).isFalse();
+    assertThat(guard.allowsPeer("192.168.0.7")).isFalse();
+    assertThat(guard.allowsPeer("not-an-address.example")).isFalse();
+    assertThat(guard.allowsPeer(null)).isFalse();
+    assertThat(new AdminGuard(true, null).allowsPeer("10.1.2.3")).isTrue();
     assertThat(new AdminGuard(true, "t").authenticate(request("10.1.2.3"))).isFalse();
+  }
+
+  /** The peer is the connection's: X-Forwarded-For, which any client can send, changes nothing. */
+  @Test
+  void theAdminApiJudgesTheConnectionNotItsHeaders() {
+    try (RevokeEarnMock mock = RevokeEarnMock.builder().port(0).build().start()) {
+      given()
+          .baseUri(mock.baseUrl())
+          .header("X-Forwarded-For", "10.1.2.3")
+          .get("/__admin/revoke-earn/state")
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  /**
+   * A page open in a browser here must not drive the admin API: a form POST needs no CORS
+   * permission, and WireMock grants preflights to any origin.
+   */
+  @Test
+  void webPagesMayNotUseTheAdminApiWithoutAToken() {
+    try (RevokeEarnMock mock = RevokeEarnMock.builder().port(0).build().start()) {
+      String revoke = "/api_gateway/v1/badges/customer/revokeEarn";
+      String doc =
+          "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,"
+              + "\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}";
+      given()
+          .baseUri(mock.baseUrl())
+          .header("Authorization", Credentials.basic("demo.till", "demo-password"))
+          .contentType("application/json")
+          .body(doc)
+          .post(revoke)
+          .then()
+          .statusCode(200);
+      given()
+          .baseUri(mock.baseUrl())
+          .header("Origin", "http://evil.example")
+          .contentType("text/plain")
+          .post("/__admin/reset")
+          .then()
+          .statusCode(403)
+          .body("errors[0].reference", org.hamcrest.Matchers.equalTo("Origin"));
+      given()
+          .baseUri(mock.baseUrl())
+          .header("Origin", "http://evil.example")
+          .header("Access-Control-Request-Method", "DELETE")
+          .options("/__admin/revoke-earn/orgs/100737")
+          .then()
+          .statusCode(403)
+          .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+      given()
+          .baseUri(mock.baseUrl())
+          .header("Authorization", Credentials.basic("demo.till", "demo-password"))
+          .contentType("application/json")
+          .body(doc)
+          .post(revoke)
+          .then()
+          .statusCode(409); // not reset
+    }
+    try (RevokeEarnMock mock =
+        RevokeEarnMock.builder().port(0).adminToken("s3cret").build().start()) {
+      given()
+          .baseUri(mock.baseUrl())
+          .header("Origin", "http://tool.example")
+          .header("Authorization", "Bearer s3cret")
+          .get("/__admin/revoke-earn/state")
+          .then()
+          .statusCode(200);
+    }
   }
 
   @Test

@@ -1,0 +1,51 @@
+package dev.revokeearn.mock;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The admin API's door, before WireMock: refuses clients on other machines (unless {@code
+ * --admin-remote}) by the connection's own peer address, which no header can change, and requests
+ * from web pages unless a token is required ({@link AdminGuard}).
+ */
+final class AdminDoor implements Filter {
+  private final AdminGuard guard;
+
+  AdminDoor(AdminGuard guard) {
+    this.guard = guard;
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest http = (HttpServletRequest) request;
+    if (!guard.allowsPeer(http.getRemoteAddr())) {
+      refuse(response, "not allowed from another machine (see --admin-remote)", null);
+    } else if (!guard.allowsOrigin(http.getHeader("Origin"))) {
+      refuse(
+          response,
+          "refused: the request came from a web page (Origin: "
+              + http.getHeader("Origin")
+              + "), and any page open in a browser here could otherwise reset the mock;"
+              + " start the mock with --admin-token to let browser clients in with the token",
+          "Origin");
+    } else {
+      chain.doFilter(request, response);
+    }
+  }
+
+  private static void refuse(ServletResponse response, String message, String reference)
+      throws IOException {
+    HttpServletResponse http = (HttpServletResponse) response;
+    http.setStatus(403);
+    http.setContentType("application/json");
+    http.setHeader(RequestIdStamp.HEADER, RequestIdStamp.newRequestId());
+    http.getOutputStream().write(Envelopes.error(403, "The admin API " + message, reference));
+  }
+}
