@@ -26,13 +26,14 @@ final class AdminDoor implements Filter {
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
     if (!guard.allowsPeer(http.getRemoteAddr())) {
-      refuse(response, "not allowed from another machine (see --admin-remote)", null);
+      refuse(
+          response, "The admin API answers only clients on this machine; see --admin-remote", null);
     } else if (!guard.allowsOrigin(http.getHeader("Origin"))) {
       refuse(
           response,
-          "refused: the request came from a web page (Origin: "
+          "The admin API refuses web pages (this request came with Origin: "
               + http.getHeader("Origin")
-              + "), and any page open in a browser here could otherwise reset the mock;"
+              + "): any page open in a browser here could otherwise reset the mock;"
               + " start the mock with --admin-token to let browser clients in with the token",
           "Origin");
     } else {
@@ -46,6 +47,6 @@ final class AdminDoor implements Filter {
     http.setStatus(403);
     http.setContentType("application/json");
     http.setHeader(RequestIdStamp.HEADER, RequestIdStamp.newRequestId());
-    http.getOutputStream().write(Envelopes.error(403, "The admin API " + message, reference));
+    http.getOutputStream().write(Envelopes.error(403, message, reference));
   }
 }
