@@ -2,18 +2,28 @@ package dev.revokeearn.mock;
 
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.verification.RequestJournalDisabledException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps credentials out of the logs: WireMock's verbose request logging prints headers and bodies,
- * so Authorization and OAuth token headers, and password, secret and accessToken values (JSON or
- * YAML) are replaced before a message reaches the real notifier.
+ * Keeps credentials out of the logs: WireMock's verbose request logging prints headers, URLs and
+ * bodies, so Authorization, OAuth token and cookie headers, query parameters named like a secret
+ * (token, password, secret, key), and password, secret and accessToken values (JSON or YAML) are
+ * replaced before a message reaches the real notifier.
  */
 final class RedactingNotifier implements Notifier {
   private static final String REDACTED = "[redacted]";
   private static final Pattern HEADERS =
       Pattern.compile(
-          "(?im)^(\\s*(?:Authorization|X-CAP-API-OAUTH-TOKEN|Proxy-Authorization)\\s*:\\s*).*$");
+          "(?im)^(\\s*(?:Authorization|X-CAP-API-OAUTH-TOKEN|Proxy-Authorization|Cookie|Set-Cookie)"
+              + "\\s*:\\s*).*$");
+
+  /** access_token=..., password=..., apiKey=... in a URL's query. */
+  private static final Pattern QUERY_SECRETS =
+      Pattern.compile(
+          // The name is looked at once from each ? or &: a long hostile query costs linear time.
+          "(?i)([?&](?=[^=&\\s#]*(?:token|password|secret|key))[^=&\\s#]*+=)[^&\\s#\"]*+");
+
   private static final Pattern JSON_SECRETS =
       Pattern.compile("(?i)(\"(?:password|secret|accessToken)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
@@ -38,6 +48,7 @@ final class RedactingNotifier implements Notifier {
     String text = HEADERS.matcher(message).replaceAll("$1" + REDACTED);
     text = JSON_SECRETS.matcher(text).replaceAll("$1\"" + REDACTED + "\"");
     text = ESCAPED_JSON_SECRETS.matcher(text).replaceAll("$1" + REDACTED);
+    text = QUERY_SECRETS.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
     return YAML_SECRETS.matcher(text).replaceAll("$1" + REDACTED);
   }
 

@@ -207,6 +207,17 @@ class AdminSecurityTest {
             "\"body\" : \"{\\\"accessToken\\\":\\\"[redacted]\\\",\\\"ttlSeconds\\\":300}\"");
     assertThat(RedactingNotifier.redact("tills: [{username: u, password: hunter2}]"))
         .isEqualTo("tills: [{username: u, password: [redacted]}]");
+    assertThat(RedactingNotifier.redact("Cookie: [session=sekret]\nHost: x"))
+        .isEqualTo("Cookie: [redacted]\nHost: x");
+    assertThat(
+            RedactingNotifier.redact(
+                "POST /revokeEarn?access_token=a.b.c&x=1&password=hunter2&apiKey=k#f HTTP/1.1"))
+        .isEqualTo(
+            "POST /revokeEarn?access_token=[redacted]&x=1&password=[redacted]&apiKey=[redacted]#f"
+                + " HTTP/1.1");
+    // No value to redact here (no '='); a pattern that backtracked would take minutes on it.
+    String hostile = "?" + "key".repeat(20_000) + "&" + "a".repeat(60_000);
+    assertThat(RedactingNotifier.redact(hostile)).isEqualTo(hostile);
   }
 
   private static ImmutableRequest request(String clientIp) {
