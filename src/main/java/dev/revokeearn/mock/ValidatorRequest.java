@@ -2,7 +2,6 @@ package dev.revokeearn.mock;
 
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,18 +35,13 @@ final class ValidatorRequest {
    */
   static Request of(
       com.github.tomakehurst.wiremock.http.Request request, String root, boolean withBody) {
-    String url = request.getUrl();
-    SimpleRequest.Builder builder =
-        new SimpleRequest.Builder(request.getMethod().getName(), root + path(url));
-    byte[] body = request.getBody();
-    if (withBody && body != null && body.length > 0) {
-      builder.withBody(new String(body, StandardCharsets.UTF_8));
-    }
-    for (HttpHeader header : request.getHeaders().all()) {
-      builder.withHeader(header.key(), header.values());
-    }
-    query(url).forEach(builder::withQueryParam);
-    return builder.build();
+    ApiCall call = ApiCall.of(request);
+    return of(
+        new ApiCall(
+            call.method(),
+            root + call.url(),
+            call.headers(),
+            withBody ? call.body() : new byte[0]));
   }
 
   /** The path of a request URL, without its query. */

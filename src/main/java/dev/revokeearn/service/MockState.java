@@ -121,8 +121,13 @@ public final class MockState implements AutoCloseable {
    * @throws RuntimeException whatever else the store threw
    */
   public void awaitSeeded() {
+    seeded();
+  }
+
+  /** Whether the start-up seed was written, once it is; its failure unwrapped. */
+  private boolean seeded() {
     try {
-      seeding.join();
+      return seeding.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
@@ -144,8 +149,7 @@ public final class MockState implements AutoCloseable {
    * already (a durable store's earlier state, or another replica's).
    */
   public boolean seededAtStart() {
-    awaitSeeded();
-    return seeding.join();
+    return seeded();
   }
 
   public Authenticator authenticator() {

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.http.ImmutableRequest;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import dev.revokeearn.testing.Credentials;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -82,18 +83,7 @@ class AdminSecurityTest {
   @Test
   void webPagesMayNotUseTheAdminApiWithoutAToken() {
     try (RevokeEarnMock mock = RevokeEarnMock.builder().port(0).build().start()) {
-      String revoke = "/api_gateway/v1/badges/customer/revokeEarn";
-      String doc =
-          "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,"
-              + "\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}";
-      given()
-          .baseUri(mock.baseUrl())
-          .header("Authorization", Credentials.basic("demo.till", "demo-password"))
-          .contentType("application/json")
-          .body(doc)
-          .post(revoke)
-          .then()
-          .statusCode(200);
+      revokeTheDocInstance(mock).statusCode(200);
       given()
           .baseUri(mock.baseUrl())
           .header("Origin", "http://evil.example")
@@ -110,14 +100,7 @@ class AdminSecurityTest {
           .then()
           .statusCode(403)
           .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
-      given()
-          .baseUri(mock.baseUrl())
-          .header("Authorization", Credentials.basic("demo.till", "demo-password"))
-          .contentType("application/json")
-          .body(doc)
-          .post(revoke)
-          .then()
-          .statusCode(409); // not reset
+      revokeTheDocInstance(mock).statusCode(409); // not reset
     }
     try (RevokeEarnMock mock =
         RevokeEarnMock.builder().port(0).adminToken("s3cret").build().start()) {
@@ -218,6 +201,18 @@ class AdminSecurityTest {
     // No value to redact here (no '='); a pattern that backtracked would take minutes on it.
     String hostile = "?" + "key".repeat(20_000) + "&" + "a".repeat(60_000);
     assertThat(RedactingNotifier.redact(hostile)).isEqualTo(hostile);
+  }
+
+  private static ValidatableResponse revokeTheDocInstance(RevokeEarnMock mock) {
+    return given()
+        .baseUri(mock.baseUrl())
+        .header("Authorization", Credentials.basic("demo.till", "demo-password"))
+        .contentType("application/json")
+        .body(
+            "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,"
+                + "\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}")
+        .post("/api_gateway/v1/badges/customer/revokeEarn")
+        .then();
   }
 
   private static ImmutableRequest request(String clientIp) {
