@@ -179,7 +179,6 @@ final class ErrorBoundary implements Filter {
     return path.startsWith("/__admin/") && !path.startsWith("/__admin/revoke-earn/");
   }
 
-  /** The first '%' in the query not followed by two hex digits, with what follows it; or null. */
   /**
    * The query WireMock will decode: Jetty's, or, when Jetty kept a path it could not split (a bad
    * escape before the '?'), what follows the '?' in the request URI, which WireMock splits itself.
@@ -194,6 +193,7 @@ final class ErrorBoundary implements Filter {
     return request.getQueryString() == null ? fromUri : fromUri + "&" + request.getQueryString();
   }
 
+  /** The first '%' in the query not followed by two hex digits, with what follows it; or null. */
   static String badEscape(String query) {
     if (query == null) {
       return null;
