@@ -15,6 +15,8 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -146,21 +148,26 @@ public final class MockCommand implements Callable<Integer> {
 
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Map<String, String> env = Map.of();
-  private boolean handleSignals;
   private PrintWriter out;
   private PrintWriter err;
-  private volatile RevokeEarnMock running;
+
+  /** Guards what a stop must see whole: whether one was asked for, what serves, the ready file. */
+  private final Object lifecycle = new Object();
+
+  private boolean stopRequested;
+  private RevokeEarnMock running;
+  private boolean readyWritten;
 
   public static void main(String[] args) {
+    MockCommand command = new MockCommand();
+    // First of all: from here on, a stop at any moment is a clean one (exit 0, no ready file).
+    StopSignals.onStop(command::stop);
     // Picocli looks for Groovy closures when Groovy is on the classpath (REST Assured brings it,
-    // for
-    // check); initialising Groovy's runtime costs start-up time and nothing here uses closures.
+    // for check); initialising Groovy's runtime costs start-up time and nothing here uses closures.
     System.setProperty("picocli.disable.closures", "true");
     if (args.length == 0 || !args[0].equals("check")) {
       WarmUp.inBackground();
     }
-    MockCommand command = new MockCommand();
-    command.handleSignals = true;
     System.exit(run(command, null, null, args));
   }
 
@@ -197,7 +204,8 @@ public final class MockCommand implements Callable<Integer> {
     command.err = cli.getErr();
     cli.setParameterExceptionHandler(
         (ex, ignored) -> {
-          command.err.println("error: " + ErrorLines.of(ex.getMessage()) + " (see --help)");
+          command.err.println(
+              "error: " + ErrorLines.of(ex.getMessage()) + didYouMean(ex) + " (see --help)");
           return USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -210,6 +218,56 @@ public final class MockCommand implements Callable<Integer> {
           return STARTUP_FAILED;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * "; did you mean --port?" for an option or subcommand spelled almost right (at most a third of
+   * its letters wrong); else empty.
+   */
+  private static String didYouMean(CommandLine.ParameterException ex) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || unmatched.getUnmatched().isEmpty()) {
+      return "";
+    }
+    String arg = unmatched.getUnmatched().get(0).split("=", 2)[0];
+    CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+    List<String> names =
+        arg.startsWith("-")
+            ? spec.options().stream().flatMap(o -> Arrays.stream(o.names())).toList()
+            : List.copyOf(spec.subcommands().keySet());
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String name : names) {
+      int distance = distance(arg, name);
+      if (distance < bestDistance) {
+        best = name;
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance > 0 && bestDistance <= Math.max(1, best.length() / 3)
+        ? "; did you mean " + best + "?"
+        : "";
+  }
+
+  /** Levenshtein distance: letters added, removed or changed to make one word the other. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /**
@@ -228,6 +286,9 @@ public final class MockCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (stopRequestedNow()) {
+      return 0;
+    }
     if (port < 0 || port > 65535) {
       return usage("--port must be between 0 and 65535, got " + port);
     }
@@ -283,44 +344,42 @@ public final class MockCommand implements Callable<Integer> {
       return usage(
           "--state-url needs the standalone jar (revoke-earn-mock.jar), which has the driver");
     }
+    if (stopRequestedNow()) {
+      mock.close();
+      return 0;
+    }
     try {
       mock.start();
     } catch (FatalStartupException e) {
+      mock.close();
       err.println(
           "error: "
               + ErrorLines.of("cannot start on " + bind + ":" + port + ": " + startupProblem(e)));
       err.flush();
       return STARTUP_FAILED;
     }
-    running = mock;
-    // The file first: whoever reads "ready at" in the output finds the file there too.
-    if (readyFile != null) {
-      try {
-        ReadyFile.write(readyFile, mock.baseUrl());
-      } catch (IOException e) {
-        mock.close();
-        return usage("--ready-file " + readyFile + " cannot be written: " + e.getMessage());
+    // Everything the banner says is read before the mock is announced: once it is, a stop may
+    // close it at any moment.
+    String banner = banner(mock, (System.nanoTime() - loadStart) / 1_000_000);
+    synchronized (lifecycle) {
+      if (stopRequested) {
+        mock.close(); // stopped while starting: nothing was announced
+        return 0;
       }
+      // The file first: whoever reads "ready at" in the output finds the file there too.
+      if (readyFile != null) {
+        try {
+          ReadyFile.write(readyFile, mock.baseUrl());
+        } catch (IOException e) {
+          mock.close();
+          return usage("--ready-file " + readyFile + " cannot be written: " + e.getMessage());
+        }
+        readyWritten = true;
+      }
+      running = mock;
     }
-    long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
-    out.println(Banner.text(mock.baseUrl(), seed == null, new Version().version()));
-    out.println(
-        (mock.state().seededAtStart()
-                ? "Seed: " + (seed == null ? "built-in demo" : seed) + " loaded; "
-                : "Seed: "
-                    + (seed == null ? "built-in demo" : seed)
-                    + " checked, not applied: the database holds a seed already (POST"
-                    + " /__admin/reset writes this one); ")
-            + mock.state().orgIds().size()
-            + " org(s), "
-            + mock.state().earnCount()
-            + " earn instance(s); started in "
-            + loadMillis
-            + " ms");
+    out.println(banner);
     out.flush();
-    if (handleSignals) {
-      StopSignals.onStop(this::stop);
-    }
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -329,16 +388,52 @@ public final class MockCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Stops the server and lets {@link #call()} return 0. */
+  private String banner(RevokeEarnMock mock, long loadMillis) {
+    String seedName = seed == null ? "built-in demo" : seed.toString();
+    return Banner.text(mock.baseUrl(), seed == null, new Version().version())
+        + "\n"
+        + (mock.state().seededAtStart()
+            ? "Seed: " + seedName + " loaded; "
+            : "Seed: "
+                + seedName
+                + " checked, not applied: the database holds a seed already (POST"
+                + " /__admin/reset writes this one); ")
+        + mock.state().orgIds().size()
+        + " org(s), "
+        + mock.state().earnCount()
+        + " earn instance(s); started in "
+        + loadMillis
+        + " ms";
+  }
+
+  /**
+   * Stops the server and lets {@link #call()} return 0, at any moment: before the mock is
+   * announced, {@link #call()} sees the request and stops it itself.
+   */
   void stop() {
-    RevokeEarnMock mock = running;
+    RevokeEarnMock mock;
+    boolean removeReadyFile;
+    synchronized (lifecycle) {
+      if (stopRequested) {
+        return;
+      }
+      stopRequested = true;
+      mock = running;
+      removeReadyFile = readyWritten;
+    }
     if (mock != null) {
       mock.close();
     }
-    if (readyFile != null) {
+    if (removeReadyFile) {
       ReadyFile.remove(readyFile);
     }
     stopped.countDown();
+  }
+
+  private boolean stopRequestedNow() {
+    synchronized (lifecycle) {
+      return stopRequested;
+    }
   }
 
   private int usage(String problem) {

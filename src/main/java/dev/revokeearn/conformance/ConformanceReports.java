@@ -56,13 +56,29 @@ public final class ConformanceReports {
         result.count(ScenarioResult.Status.PASSED),
         result.count(ScenarioResult.Status.FAILED),
         result.count(ScenarioResult.Status.SKIPPED));
-    for (ScenarioResult failure : result.failures()) {
-      out.println("  FAILED " + failure.location() + " " + failure.name());
-      String.valueOf(failure.message())
-          .strip()
-          .lines()
-          .limit(4)
-          .forEach(line -> out.println("         " + line));
+    for (FailureGroups.Group group : FailureGroups.of(result.failures())) {
+      List<ScenarioResult> scenarios = group.scenarios();
+      out.println(
+          scenarios.size() == 1
+              ? "  FAILED " + scenarios.get(0).location() + " " + scenarios.get(0).name()
+              : "  FAILED in " + scenarios.size() + " scenarios, one cause:");
+      if (group.step() != null) {
+        out.println("         " + group.step());
+      }
+      out.println("         " + group.message());
+      if (scenarios.size() > 1) {
+        String shown =
+            scenarios.stream()
+                .limit(5)
+                .map(ScenarioResult::location)
+                .collect(java.util.stream.Collectors.joining(", "));
+        out.println(
+            "         in "
+                + shown
+                + (scenarios.size() > 5
+                    ? " and " + (scenarios.size() - 5) + " more (" + REPORT_HTML + " lists them)"
+                    : ""));
+      }
     }
     result
         .stopped()
@@ -189,15 +205,28 @@ public final class ConformanceReports {
               number(minCoverage)));
     }
     if (!result.failures().isEmpty()) {
-      html.append("<h2>Failed</h2><ul>\n");
-      for (ScenarioResult failure : result.failures()) {
-        html.append("<li><b>")
-            .append(escape(failure.location() + " " + failure.name()))
-            .append("</b><pre>")
-            .append(escape(String.valueOf(failure.message())))
-            .append("</pre></li>\n");
+      html.append("<h2>Failed</h2>\n");
+      for (FailureGroups.Group group : FailureGroups.of(result.failures())) {
+        html.append("<h3>")
+            .append(
+                group.scenarios().size() == 1
+                    ? "1 scenario"
+                    : group.scenarios().size() + " scenarios, one cause")
+            .append(group.step() == null ? "" : ": " + escape(group.step()))
+            .append("</h3><p>")
+            .append(escape(group.message()))
+            .append("</p><ul>\n");
+        for (ScenarioResult failure : group.scenarios()) {
+          html.append("<li><b>")
+              .append(escape(failure.location() + " " + failure.name()))
+              .append("</b>")
+              .append(failure.step() == null ? "" : " at <i>" + escape(failure.step()) + "</i>")
+              .append("<pre>")
+              .append(escape(String.valueOf(failure.message())))
+              .append("</pre></li>\n");
+        }
+        html.append("</ul>\n");
       }
-      html.append("</ul>\n");
     }
     if (!result.skipReasons().isEmpty()) {
       html.append("<h2>Skipped</h2><ul>\n");

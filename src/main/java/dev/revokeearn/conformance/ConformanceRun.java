@@ -19,6 +19,7 @@ public final class ConformanceRun {
   private final java.time.Duration requestTimeout;
   private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
   private volatile String stopped;
+  private String failedStep;
 
   public ConformanceRun(
       ConformanceTarget target, ContractCoverage coverage, java.time.Duration requestTimeout) {
@@ -64,6 +65,18 @@ public final class ConformanceRun {
     if (stopped != null) {
       action.run();
     }
+  }
+
+  /** The step of the scenario under way that failed ({@link FailedSteps}). */
+  void stepFailed(String step) {
+    failedStep = step;
+  }
+
+  /** The step that failed since the last call, once; null when none did. */
+  String takeFailedStep() {
+    String step = failedStep;
+    failedStep = null;
+    return step;
   }
 
   /** Binds this run to the calling thread while {@code body} runs. */

@@ -145,7 +145,7 @@ public final class ConformanceRunner {
             run.stop("the run's time, --timeout " + options.timeout().toSeconds() + " s, ran out"),
         options.timeout().toMillis(),
         TimeUnit.MILLISECONDS);
-    Progress progress = new Progress(options.out());
+    Progress progress = new Progress(options.out(), run);
     Launcher launcher =
         LauncherFactory.create(
             LauncherConfig.builder()
@@ -187,7 +187,8 @@ public final class ConformanceRunner {
                 "cucumber.junit-platform.naming-strategy.short.example-name", "pickle")
             .configurationParameter(
                 "cucumber.plugin",
-                "html:"
+                FailedSteps.class.getName()
+                    + ", html:"
                     + dir.resolve("cucumber.html")
                     + ", json:"
                     + dir.resolve("cucumber.json")
@@ -212,13 +213,19 @@ public final class ConformanceRunner {
     }
   }
 
-  /** Prints one line per finished scenario and keeps its result. */
+  /**
+   * Prints one line per finished scenario and keeps its result; for a failure, the step and what
+   * was expected and came, once per cause.
+   */
   private static final class Progress implements TestExecutionListener {
     private final PrintWriter out;
+    private final ConformanceRun run;
     private final List<ScenarioResult> results = new ArrayList<>();
+    private final java.util.Map<String, String> causesSeen = new java.util.HashMap<>();
 
-    Progress(PrintWriter out) {
+    Progress(PrintWriter out, ConformanceRun run) {
       this.out = out;
+      this.run = run;
     }
 
     @Override
@@ -228,9 +235,16 @@ public final class ConformanceRunner {
     }
 
     @Override
+    public void executionStarted(TestIdentifier id) {
+      if (id.isTest()) {
+        run.takeFailedStep(); // a step of an earlier scenario is no concern of this one
+      }
+    }
+
+    @Override
     public void executionSkipped(TestIdentifier id, String reason) {
       if (id.isTest()) {
-        add(id, ScenarioResult.Status.SKIPPED, reason);
+        add(id, ScenarioResult.Status.SKIPPED, reason, null);
       }
     }
 
@@ -241,32 +255,35 @@ public final class ConformanceRunner {
       }
       String message = result.getThrowable().map(Throwable::getMessage).orElse(null);
       switch (result.getStatus()) {
-        case SUCCESSFUL -> add(id, ScenarioResult.Status.PASSED, null);
-        case ABORTED -> add(id, ScenarioResult.Status.SKIPPED, message);
+        case SUCCESSFUL -> add(id, ScenarioResult.Status.PASSED, null, null);
+        case ABORTED -> add(id, ScenarioResult.Status.SKIPPED, message, null);
         case FAILED ->
             add(
                 id,
                 ScenarioResult.Status.FAILED,
-                message == null ? result.getThrowable().map(Object::toString).orElse("") : message);
+                message == null ? result.getThrowable().map(Object::toString).orElse("") : message,
+                run.takeFailedStep());
       }
     }
 
-    private void add(TestIdentifier id, ScenarioResult.Status status, String message) {
+    private void add(TestIdentifier id, ScenarioResult.Status status, String message, String step) {
       ScenarioResult result =
-          new ScenarioResult(location(id.getSource()), id.getDisplayName(), status, message);
+          new ScenarioResult(location(id.getSource()), id.getDisplayName(), status, message, step);
       results.add(result);
       out.printf("  %-7s %-24s %s%n", status, result.location(), result.name());
-      if (status == ScenarioResult.Status.FAILED && message != null) {
-        out.println("          " + firstLine(message));
+      if (status == ScenarioResult.Status.FAILED) {
+        String first = causesSeen.putIfAbsent(FailureGroups.cause(result), result.location());
+        if (first == null) {
+          if (step != null) {
+            out.println("          " + step);
+          }
+          out.println("          " + result.shortMessage());
+        } else {
+          out.println("          the same failure as " + first);
+        }
       }
       out.flush();
     }
-  }
-
-  static String firstLine(String message) {
-    String trimmed = message.strip();
-    int newline = trimmed.indexOf('\n');
-    return newline < 0 ? trimmed : trimmed.substring(0, newline);
   }
 
   private static String location(Optional<TestSource> source) {

@@ -37,8 +37,16 @@ final class RedactingNotifier implements Notifier {
 
   private final Notifier delegate;
 
+  /** What WireMock says while it starts (its server's name) would come before the banner. */
+  private volatile boolean started;
+
   RedactingNotifier(Notifier delegate) {
     this.delegate = delegate;
+  }
+
+  /** From now on, information is passed on too (errors always are). */
+  void started() {
+    started = true;
   }
 
   static String redact(String message) {
@@ -54,7 +62,9 @@ final class RedactingNotifier implements Notifier {
 
   @Override
   public void info(String message) {
-    delegate.info(redact(message));
+    if (started) {
+      delegate.info(redact(message));
+    }
   }
 
   @Override
@@ -62,14 +72,18 @@ final class RedactingNotifier implements Notifier {
     delegate.error(redact(message));
   }
 
+  /**
+   * One line, never a stack trace: WireMock reports here what a client's request made it trip over
+   * (an import without "mappings" throws a NullPointerException), which the error boundary answers
+   * and logs too; a log that looks broken hides the problems that are real.
+   */
   @Override
   public void error(String message, Throwable t) {
     if (t instanceof RequestJournalDisabledException) {
-      // Not an error of the mock: a client read requests from a mock that keeps none (the
-      // error boundary answers it so). One line, not WireMock's stack trace.
+      // Not an error of the mock: a client read requests from a mock that keeps none.
       delegate.info(redact(message) + ": the request journal is off (--journal-entries 0)");
       return;
     }
-    delegate.error(redact(message), t);
+    delegate.error(redact(message + (t == null ? "" : ": " + t)).replace('\n', ' '));
   }
 }

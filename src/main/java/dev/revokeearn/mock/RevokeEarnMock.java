@@ -38,14 +38,12 @@ public final class RevokeEarnMock implements AutoCloseable {
   public static final int DEFAULT_JOURNAL_ENTRIES = 1000;
 
   static {
-    // Jetty logs its start and stop at INFO; in a consumer's test run that is noise. The main
-    // artifact relocates SLF4J and slf4j-simple, so this names only the mock's own copy there.
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
+    // The main artifact relocates SLF4J and slf4j-simple, so these name only the mock's own copy.
+    LogLevels.defaults(false);
   }
 
   private final WireMockServer server;
+  private final RedactingNotifier notifier;
   private final MockState state;
   private final String bindAddress;
 
@@ -59,6 +57,7 @@ public final class RevokeEarnMock implements AutoCloseable {
     this.state =
         MockState.seedingInBackground(builder.seed, builder.clock, store, builder.journalEntries);
     AdminGuard guard = new AdminGuard(builder.adminRemote, builder.adminToken);
+    this.notifier = new RedactingNotifier(builder.notifier);
     this.bindAddress = builder.bindAddress;
     this.emptyRoot = builder.rootDir == null ? EmptyRoots.create() : null;
     try {
@@ -90,7 +89,7 @@ public final class RevokeEarnMock implements AutoCloseable {
             .asynchronousResponseEnabled(true)
             .asynchronousResponseThreads(2)
             .extensions(new RevokeEarnExtensions(state, builder.maxBodyBytes, guard))
-            .notifier(new RedactingNotifier(builder.notifier))
+            .notifier(notifier)
             .adminAuthenticator(guard)
             .stubRequestLoggingDisabled(!builder.verbose);
     Path root = builder.rootDir == null ? emptyRoot : builder.rootDir;
@@ -111,6 +110,7 @@ public final class RevokeEarnMock implements AutoCloseable {
 
   public RevokeEarnMock start() {
     server.start();
+    notifier.started();
     return this;
   }
 
@@ -143,12 +143,18 @@ public final class RevokeEarnMock implements AutoCloseable {
     return server;
   }
 
+  /** Stops the server and releases the state; safe on a server that failed to start. */
   @Override
   public void close() {
-    server.stop();
-    state.close();
-    if (emptyRoot != null) {
-      EmptyRoots.remove(emptyRoot);
+    try {
+      server.stop();
+    } catch (Exception e) { // Jetty's ExecutionException escapes WireMock unchecked
+      // Jetty refuses to stop a server whose start failed ("STOPPED"): nothing of it runs.
+    } finally {
+      state.close();
+      if (emptyRoot != null) {
+        EmptyRoots.remove(emptyRoot);
+      }
     }
   }
 

@@ -47,4 +47,21 @@ class LibraryJarIT {
       assertThat(services).as("service registrations of packages that are not relocated").isEmpty();
     }
   }
+
+  /** mvn install publishes the library's sources and javadoc beside it, as IDEs look for them. */
+  @Test
+  void itsSourcesAndJavadocAreInstalledBesideIt() throws IOException {
+    java.nio.file.Path installed =
+        java.nio.file.Path.of(System.getProperty("library.jar")).getFileName();
+    java.nio.file.Path dir =
+        java.nio.file.Path.of("target/it-repo/dev/revokeearn/revoke-earn")
+            .resolve(System.getProperty("project.version"));
+    String base = installed.toString().replace(".jar", "");
+    try (JarFile javadoc = new JarFile(dir.resolve(base + "-javadoc.jar").toFile());
+        JarFile sources = new JarFile(dir.resolve(base + "-sources.jar").toFile())) {
+      assertThat(javadoc.getEntry("dev/revokeearn/junit/RevokeEarnMockExtension.html")).isNotNull();
+      assertThat(javadoc.getEntry("dev/revokeearn/cli/MockCommand.html")).isNull();
+      assertThat(sources.getEntry("dev/revokeearn/junit/RevokeEarnMockExtension.java")).isNotNull();
+    }
+  }
 }

@@ -31,7 +31,14 @@ class MockCommandTest {
   void anUnknownFlagIsOneLineAndExitCode2() {
     assertThat(run("--prot", "9")).isEqualTo(2);
     assertThat(err.toString().strip())
-        .isEqualTo("error: Unknown options: '--prot', '9' (see --help)");
+        .isEqualTo("error: Unknown options: '--prot', '9'; did you mean --port? (see --help)");
+    assertThat(err.toString().lines()).hasSize(1);
+  }
+
+  @Test
+  void aMisspeltSubcommandGetsADidYouMean() {
+    assertThat(run("chek")).isEqualTo(2);
+    assertThat(err.toString().strip()).contains("'chek'").contains("did you mean check?");
     assertThat(err.toString().lines()).hasSize(1);
   }
 

@@ -11,15 +11,34 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README.md's CI recipe (start in the background, wait until ready, run, stop) against the jar: the
- * job's result is the tests' own, and the mock is stopped either way.
+ * README.md's CI recipe as a job runs it: the jar fetched with the README's command (from the
+ * repository the build's consumer builds install into, as a CI job fetches it from yours), then
+ * started in the background, waited for, used, and stopped. The job's result is the tests' own, and
+ * the mock is stopped either way.
  */
 class ReadmeCiRecipeIT {
-  @TempDir Path dir;
+  /** Where the README's fetch command put the jar; each recipe runs here. */
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void fetchTheJarAsTheReadmeSays() throws Exception {
+    Path repository = Path.of("target/it-repo").toAbsolutePath();
+    assertThat(repository.resolve("dev/revokeearn")).as("installed by maven-invoker").isDirectory();
+    ProcessBuilder bash =
+        new ProcessBuilder("bash", "-c", "set -e\n" + fetch())
+            .directory(dir.toFile())
+            .redirectErrorStream(true);
+    bash.environment().put("MAVEN_OPTS", "-Dmaven.repo.local=" + repository);
+    Process process = bash.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+  }
 
   @Test
   void testsThatPassMakeAJobThatPasses() throws Exception {
@@ -53,11 +72,8 @@ class ReadmeCiRecipeIT {
   private record Result(int exit, String output, boolean mockStopped) {}
 
   private Result run(String script) throws Exception {
-    Path jar =
-        Path.of(System.getProperty("mock.jar", "target/revoke-earn-mock.jar")).toAbsolutePath();
     ProcessBuilder bash =
         new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true);
-    bash.environment().put("MOCK_JAR", jar.toString());
     Process process = bash.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -77,5 +93,9 @@ class ReadmeCiRecipeIT {
 
   private static String recipe() throws IOException {
     return ReadmeSessionIT.block(Files.readString(Path.of("README.md")), "<!-- ci-serve -->");
+  }
+
+  private static String fetch() throws IOException {
+    return ReadmeSessionIT.block(Files.readString(Path.of("README.md")), "<!-- ci-fetch -->");
   }
 }

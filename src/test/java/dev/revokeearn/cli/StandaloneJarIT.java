@@ -31,4 +31,12 @@ class StandaloneJarIT {
       assertThat(jar.stop()).isZero();
     }
   }
+
+  @Test
+  void withVerboseTheBannerIsStillTheFirstLine() throws Exception {
+    try (JarProcess jar = JarProcess.start("--verbose")) {
+      assertThat(jar.firstLine()).startsWith("revoke-earn mock ").contains(" ready at ");
+      assertThat(jar.stop()).isZero();
+    }
+  }
 }

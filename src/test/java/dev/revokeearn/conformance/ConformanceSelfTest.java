@@ -113,7 +113,59 @@ class ConformanceSelfTest {
         case ANY_USERNAME -> assertThat(failed).containsKey("A till that does not exist");
         case CONSTANT_REQUEST_ID ->
             assertThat(failed.get("Request ids are not repeated")).contains("X-CAP-REQUEST-ID");
+        case OTHER_EARNED_BADGE_ID ->
+            assertThat(failed.get("Revoke naming the customer by the numeric customer id"))
+                .contains("data.earnedBadgeId");
+        case REFUSES_EARNS ->
+            assertThat(failed).containsKey("Revoking the same earn instance twice");
       }
+    }
+  }
+
+  /** A failure says where and what: the step, the field, what was expected and what came. */
+  @Test
+  void aFailureNamesItsStepTheFieldAndWhatWasExpectedAndCame() throws Exception {
+    try (BrokenDeployment broken =
+        BrokenDeployment.start(mock.baseUrl(), Breakage.OTHER_EARNED_BADGE_ID)) {
+      ConformanceResult result = run(asDeployment(broken.baseUrl()));
+
+      ScenarioResult failed =
+          result.failures().stream()
+              .filter(s -> s.name().equals("Revoke naming the customer by the numeric customer id"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(failed.step()).isEqualTo("Then the answer is 200 with the success envelope");
+      assertThat(failed.shortMessage())
+          .matches(
+              "\\[data\\.earnedBadgeId\\] expected: \"[0-9a-f]{24}\" but was: \"0123456789abcdef01234567\"");
+      assertThat(log.toString())
+          .contains("          Then the answer is 200 with the success envelope\n")
+          .contains("          " + failed.shortMessage() + "\n");
+    }
+  }
+
+  /** Fifty scenarios failing in one set-up step are one problem, reported once. */
+  @Test
+  void failuresOfOneCauseAreGroupedOnTheConsoleAndInTheReport() throws Exception {
+    try (BrokenDeployment broken = BrokenDeployment.start(mock.baseUrl(), Breakage.REFUSES_EARNS)) {
+      ConformanceResult result = run(asDeployment(broken.baseUrl()));
+
+      long earning =
+          result.failures().stream()
+              .filter(s -> "Given the customer has earned the badge".equals(s.step()))
+              .count();
+      assertThat(earning).isGreaterThan(10);
+      String summary = log.toString().substring(log.toString().lastIndexOf(" scenarios: "));
+      assertThat(summary)
+          .contains("  FAILED in " + earning + " scenarios, one cause:\n")
+          .contains("         Given the customer has earned the badge\n")
+          .containsPattern(
+              "set-up: earning badge \\w+ for customer \\d+ answered .* expected: 200 but was: 401");
+      assertThat(summary.split("Given the customer has earned the badge", -1)).hasSize(2);
+      assertThat(log.toString()).contains("the same failure as ");
+      assertThat(reports.resolve("report.html"))
+          .content()
+          .contains(earning + " scenarios, one cause: Given the customer has earned the badge");
     }
   }
 

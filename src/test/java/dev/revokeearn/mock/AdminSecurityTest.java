@@ -222,4 +222,43 @@ class AdminSecurityTest {
         .withClientIp(clientIp)
         .build();
   }
+
+  /** WireMock's own errors reach the log as one line each, never as a stack trace. */
+  @Test
+  void wireMocksOwnErrorsAreOneLineInTheLog() {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Throwable> traces = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Notifier capture =
+        new Notifier() {
+          @Override
+          public void info(String message) {
+            lines.add(message);
+          }
+
+          @Override
+          public void error(String message) {
+            lines.add(message);
+          }
+
+          @Override
+          public void error(String message, Throwable t) {
+            lines.add(message);
+            traces.add(t);
+          }
+        };
+    try (RevokeEarnMock mock = RevokeEarnMock.builder().port(0).notifier(capture).build().start()) {
+      given()
+          .baseUri(mock.baseUrl())
+          .body("{}")
+          .post("/__admin/mappings/import")
+          .then()
+          .statusCode(400)
+          .body("errors[0].message", org.hamcrest.Matchers.startsWith("WireMock refused"));
+
+      assertThat(traces).as("errors handed on with their stack trace").isEmpty();
+      assertThat(lines)
+          .anySatisfy(
+              line -> assertThat(line).contains("NullPointerException").doesNotContain("\n"));
+    }
+  }
 }

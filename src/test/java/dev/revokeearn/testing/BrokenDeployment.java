@@ -54,7 +54,11 @@ public final class BrokenDeployment implements AutoCloseable {
     /** Basic credentials with any username and the right password hash are accepted. */
     ANY_USERNAME,
     /** Every answer carries the same X-CAP-REQUEST-ID. */
-    CONSTANT_REQUEST_ID
+    CONSTANT_REQUEST_ID,
+    /** Successful revokes name another earn instance than the one revoked. */
+    OTHER_EARNED_BADGE_ID,
+    /** Every earn is refused with 401: each scenario's set-up fails the same way. */
+    REFUSES_EARNS
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -129,6 +133,22 @@ public final class BrokenDeployment implements AutoCloseable {
                                   (Credentials.DEMO_TILL + ":" + hash)
                                       .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
+      }
+      if (breakage == Breakage.REFUSES_EARNS
+          && exchange.getRequestURI().getPath().endsWith("/customer/earn")) {
+        byte[] refused =
+            ("{\"data\":null,\"errors\":[{\"code\":401,\"message\":\"Authentication failed.\","
+                    + "\"reference\":null}],\"warnings\":null}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));
+        exchange
+            .getResponseHeaders()
+            .put(
+                "X-CAP-REQUEST-ID",
+                List.of(java.util.UUID.randomUUID().toString().replace("-", "")));
+        exchange.sendResponseHeaders(401, refused.length);
+        exchange.getResponseBody().write(refused);
+        return;
       }
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
@@ -207,6 +227,7 @@ public final class BrokenDeployment implements AutoCloseable {
     switch (breakage) {
       case CUSTOMER_ID_AS_STRING -> data.put("customerId", data.path("customerId").asText());
       case STILL_ACTIVE -> data.put("isActive", true);
+      case OTHER_EARNED_BADGE_ID -> data.put("earnedBadgeId", "0123456789abcdef01234567");
       case DUPLICATE_KEY -> {
         return new String(body, java.nio.charset.StandardCharsets.UTF_8)
             .replace("\"isActive\":false", "\"isActive\":true,\"isActive\":false")

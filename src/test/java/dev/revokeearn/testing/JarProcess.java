@@ -18,10 +18,12 @@ public final class JarProcess implements AutoCloseable {
 
   private final Process process;
   private final String baseUrl;
+  private final String firstLine;
 
-  private JarProcess(Process process, String baseUrl) {
+  private JarProcess(Process process, String baseUrl, String firstLine) {
     this.process = process;
     this.baseUrl = baseUrl;
+    this.firstLine = firstLine;
   }
 
   /** What a command of the jar that runs to its end printed, and its exit code. */
@@ -61,7 +63,9 @@ public final class JarProcess implements AutoCloseable {
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
-      return new JarProcess(process, awaitReady(process));
+      List<String> before = new ArrayList<>();
+      String baseUrl = awaitReady(process, before);
+      return new JarProcess(process, baseUrl, before.get(0));
     } catch (Exception | AssertionError e) {
       process.destroyForcibly();
       throw e;
@@ -70,6 +74,11 @@ public final class JarProcess implements AutoCloseable {
 
   public String baseUrl() {
     return baseUrl;
+  }
+
+  /** The first line the jar printed, standard error included. */
+  public String firstLine() {
+    return firstLine;
   }
 
   /** Sends SIGTERM and returns the exit code. */
@@ -92,7 +101,10 @@ public final class JarProcess implements AutoCloseable {
     process.destroyForcibly();
   }
 
-  private static String awaitReady(Process process) throws Exception {
+  /**
+   * @param printed receives each line printed up to the banner's first
+   */
+  private static String awaitReady(Process process, List<String> printed) throws Exception {
     BufferedReader lines =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
@@ -100,6 +112,7 @@ public final class JarProcess implements AutoCloseable {
     String line;
     while (System.nanoTime() < deadline && (line = lines.readLine()) != null) {
       seen.append(line).append('\n');
+      printed.add(line);
       Matcher ready = READY.matcher(line);
       if (ready.find()) {
         // Keep reading its output so the child never blocks on a full pipe.

@@ -426,56 +426,70 @@ public class ConformanceSteps {
 
   @Then("the answer is 200 with the success envelope")
   public void successEnvelope() {
-    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+    assertThat(answer.statusCode()).as("HTTP status, body %s", answer.asString()).isEqualTo(200);
     JsonPath body = answer.jsonPath();
     assertThat(body.getMap("data"))
         .containsOnlyKeys("badgeMetaId", "customerId", "earnedBadgeId", "isActive");
-    assertThat(body.getString("data.badgeMetaId")).isEqualToIgnoringCase(data.badgeMetaId());
+    assertThat(body.getString("data.badgeMetaId"))
+        .as("data.badgeMetaId")
+        .isEqualToIgnoringCase(data.badgeMetaId());
     assertNumericCustomerId(body);
-    assertThat(body.getString("data.earnedBadgeId")).isEqualTo(earnedBadgeId);
-    assertThat(body.getBoolean("data.isActive")).as(answer.asString()).isFalse();
+    assertThat(body.getString("data.earnedBadgeId"))
+        .as("data.earnedBadgeId")
+        .isEqualTo(earnedBadgeId);
+    assertThat(body.getBoolean("data.isActive"))
+        .as("data.isActive in %s", answer.asString())
+        .isFalse();
     emptyErrorsAndWarnings(body);
   }
 
   @Then("the answer is 200 with the earned badge")
   public void earnedBadge() {
-    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+    assertThat(answer.statusCode()).as("HTTP status, body %s", answer.asString()).isEqualTo(200);
     JsonPath body = answer.jsonPath();
-    assertThat(body.getString("data.badgeMetaId")).isEqualToIgnoringCase(data.badgeMetaId());
+    assertThat(body.getString("data.badgeMetaId"))
+        .as("data.badgeMetaId")
+        .isEqualToIgnoringCase(data.badgeMetaId());
     assertNumericCustomerId(body);
-    assertThat(body.getString("data.earnedBadgeId")).matches("[0-9a-fA-F]{24}");
-    assertThat(body.getString("data.requestId")).isEqualTo(requestId);
+    assertThat(body.getString("data.earnedBadgeId"))
+        .as("data.earnedBadgeId")
+        .matches("[0-9a-fA-F]{24}");
+    assertThat(body.getString("data.requestId")).as("data.requestId").isEqualTo(requestId);
     emptyErrorsAndWarnings(body);
   }
 
   @Then("the answer is 200 with a token")
   public void tokenAnswer() {
-    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
-    assertThat(answer.jsonPath().getString("data.accessToken")).isNotBlank();
-    assertThat(answer.jsonPath().getInt("data.ttlSeconds")).isPositive();
+    assertThat(answer.statusCode()).as("HTTP status, body %s", answer.asString()).isEqualTo(200);
+    assertThat(answer.jsonPath().getString("data.accessToken")).as("data.accessToken").isNotBlank();
+    assertThat(answer.jsonPath().getInt("data.ttlSeconds")).as("data.ttlSeconds").isPositive();
     answerCarriesRequestId();
   }
 
   @Then("the answer is error {long} {string} with HTTP status {int}")
   public void errorWithMessage(long code, String message, int status) {
     error(code, status);
-    assertThat(answer.jsonPath().getString("errors[0].message")).isEqualTo(message);
+    assertThat(answer.jsonPath().getString("errors[0].message"))
+        .as("errors[0].message")
+        .isEqualTo(message);
   }
 
   @Then("the answer is error {long} with HTTP status {int}")
   public void error(long code, int status) {
-    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(status);
+    assertThat(answer.statusCode()).as("HTTP status, body %s", answer.asString()).isEqualTo(status);
     JsonPath body = answer.jsonPath();
     assertThat(body.get("data") == null).as("data is null: " + answer.asString()).isTrue();
     assertThat(body.get("warnings") == null).as("warnings is null: " + answer.asString()).isTrue();
     List<Map<String, Object>> errors = body.getList("errors");
-    assertThat(errors).isNotEmpty();
-    assertThat(errors).allSatisfy(e -> assertThat(e).containsKeys("code", "message", "reference"));
+    assertThat(errors).as("errors").isNotEmpty();
+    assertThat(errors)
+        .as("errors")
+        .allSatisfy(e -> assertThat(e).containsKeys("code", "message", "reference"));
     assertThat(((Number) errors.get(0).get("code")).longValue())
-        .as(answer.asString())
+        .as("errors[0].code in %s", answer.asString())
         .isEqualTo(code);
     if (code == 814) {
-      assertThat(errors.get(0).get("reference")).isNull();
+      assertThat(errors.get(0).get("reference")).as("errors[0].reference").isNull();
     }
     answerCarriesRequestId();
   }
@@ -483,20 +497,22 @@ public class ConformanceSteps {
   @Then("the answer's Retry-After header is {int}")
   public void retryAfter(int seconds) {
     assertThat(answer.header("Retry-After"))
-        .as(answer.headers().toString())
+        .as("the Retry-After header; the answer's headers: %s", answer.headers())
         .isEqualTo("" + seconds);
   }
 
   @Then("the error's reference is {string}")
   public void errorReference(String reference) {
     assertThat(answer.jsonPath().getList("errors.reference"))
-        .as(answer.asString())
+        .as("errors[].reference in %s", answer.asString())
         .contains(reference);
   }
 
   @Then("the error message starts with {string}")
   public void errorMessageStartsWith(String prefix) {
-    assertThat(answer.jsonPath().getString("errors[0].message")).startsWith(prefix);
+    assertThat(answer.jsonPath().getString("errors[0].message"))
+        .as("errors[0].message")
+        .startsWith(prefix);
   }
 
   @Then("the answer carries an X-CAP-REQUEST-ID of 32 lowercase hex characters")
@@ -529,12 +545,12 @@ public class ConformanceSteps {
     assertThat(body.get("data.customerId") instanceof Number)
         .as("customerId is a number: " + answer.asString())
         .isTrue();
-    assertThat(body.getLong("data.customerId")).isEqualTo(data.customerId());
+    assertThat(body.getLong("data.customerId")).as("data.customerId").isEqualTo(data.customerId());
   }
 
   private void emptyErrorsAndWarnings(JsonPath body) {
-    assertThat(body.getList("errors")).as(answer.asString()).isEmpty();
-    assertThat(body.getList("warnings")).as(answer.asString()).isEmpty();
+    assertThat(body.getList("errors")).as("errors in %s", answer.asString()).isEmpty();
+    assertThat(body.getList("warnings")).as("warnings in %s", answer.asString()).isEmpty();
     answerCarriesRequestId();
   }
 

@@ -3,6 +3,7 @@ package com.example.badges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revokeearn.junit.RevokeEarnMockExtension;
+import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,10 +30,12 @@ class BootContextTest {
   @Autowired Flyway flyway;
 
   @Test
-  void theApplicationsFlywayIsItsOwnAndItsClientReachesTheMock() {
-    assertThat(Flyway.class.getProtectionDomain().getCodeSource().getLocation().toString())
-        .contains("flyway-core")
-        .doesNotContain("revoke-earn");
+  void theApplicationsFlywayIsItsOwnAndItsClientReachesTheMock() throws Exception {
+    // Boot's own flyway-core jar, not the copy relocated inside revoke-earn's artifact: the jar
+    // file's name says which, wherever the checkout and the local repository live.
+    String jar = Path.of(Flyway.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getFileName().toString();
+    assertThat(jar).startsWith("flyway-core-").doesNotStartWith("revoke-earn");
     assertThat(flyway.info().applied()).hasSize(1);
 
     String earned = capillary.givenActiveEarn("653ddb33b3cda7078c7c68e9", 62090013);

@@ -1,0 +1,24 @@
+package dev.revokeearn.mock;
+
+/**
+ * The mock's log levels for what its libraries say (slf4j-simple reads them once, when the first
+ * logger is made). Jetty's start and stop lines are noise in a test run and in front of the banner;
+ * HikariCP prints a stack trace for each connection a PostgreSQL outage breaks, where the mock logs
+ * one line saying the database is unavailable.
+ */
+public final class LogLevels {
+  private LogLevels() {}
+
+  /** Sets each level that the user did not set. */
+  public static void defaults(boolean verbose) {
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
+  }
+
+  private static void setIfAbsent(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
+    }
+  }
+}
