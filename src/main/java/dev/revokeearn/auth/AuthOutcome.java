@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The verdict on a request's credentials, and the org they name (if they name a known one). */
 public sealed interface AuthOutcome {
-  /** The org whose credential the request named, whether or not it was accepted. */
+  /** The org whose credentials the request proved (genuine, if expired or without access). */
   Optional<Long> org();
 
   /** Valid credentials with access: the request acts inside this org. */
@@ -17,18 +17,13 @@ public sealed interface AuthOutcome {
   }
 
   /**
-   * No credentials, or wrong ones.
-   *
-   * @param claimedOrg the org of the till or client the request named, when that name is known
+   * No credentials, or wrong ones. They prove nothing, so no org: naming a till of an org with a
+   * wrong password must not put anything into that org's view.
    */
-  record Denied(Long claimedOrg) implements AuthOutcome {
-    public Denied() {
-      this(null);
-    }
-
+  record Denied() implements AuthOutcome {
     @Override
     public Optional<Long> org() {
-      return Optional.ofNullable(claimedOrg);
+      return Optional.empty();
     }
   }
 

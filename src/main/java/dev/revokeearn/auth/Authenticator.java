@@ -4,11 +4,9 @@ import dev.revokeearn.state.ClientCredential;
 import dev.revokeearn.state.State;
 import dev.revokeearn.state.TillCredential;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,8 +21,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Authenticator {
-  /** What a token request gets, and the org whose client key it named (known or not). */
-  public record TokenGrant(Optional<IssuedToken> token, Optional<Long> org) {}
 
   private final Clock clock;
   private final JwtTokens tokens = new JwtTokens();
@@ -50,18 +46,17 @@ public final class Authenticator {
   }
 
   /** A token for a client whose key and secret match; empty otherwise (error 320001). */
-  public TokenGrant issue(State state, String key, String secret) {
+  public Optional<IssuedToken> issue(State state, String key, String secret) {
     Optional<ClientCredential> client = key == null ? Optional.empty() : state.client(key);
-    Optional<Long> org = client.map(ClientCredential::orgId);
     if (client.isEmpty() || !client.get().hasSecret(secret)) {
-      return new TokenGrant(Optional.empty(), org);
+      return Optional.empty();
     }
     int ttl = client.get().ttlSeconds();
     Instant now = clock.instant();
     String token =
         tokens.issue(
             state.tokenKey(), client.get().key(), client.get().orgId(), now, now.plusSeconds(ttl));
-    return new TokenGrant(Optional.of(new IssuedToken(token, ttl)), org);
+    return Optional.of(new IssuedToken(token, ttl));
   }
 
   private AuthOutcome byToken(State state, String token, String accessGroup) {
@@ -102,11 +97,8 @@ public final class Authenticator {
     if (till.isEmpty()) {
       return new AuthOutcome.Denied();
     }
-    String sentHash = decoded.substring(colon + 1).toLowerCase(Locale.ROOT);
-    if (!MessageDigest.isEqual(
-        till.get().passwordMd5().getBytes(StandardCharsets.UTF_8),
-        sentHash.getBytes(StandardCharsets.UTF_8))) {
-      return new AuthOutcome.Denied(till.get().orgId());
+    if (!till.get().accepts(decoded.substring(colon + 1))) {
+      return new AuthOutcome.Denied();
     }
     return grant(till.get().orgId(), till.get().accessGroups().contains(accessGroup));
   }

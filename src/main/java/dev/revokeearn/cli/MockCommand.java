@@ -392,7 +392,7 @@ public final class MockCommand implements Callable<Integer> {
     String seedName = seed == null ? "built-in demo" : seed.toString();
     return Banner.text(mock.baseUrl(), seed == null, new Version().version())
         + "\n"
-        + (mock.state().seededAtStart()
+        + (mock.state().seeding().seededAtStart()
             ? "Seed: " + seedName + " loaded; "
             : "Seed: "
                 + seedName

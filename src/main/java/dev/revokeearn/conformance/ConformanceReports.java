@@ -67,17 +67,13 @@ public final class ConformanceReports {
       }
       out.println("         " + group.message());
       if (scenarios.size() > 1) {
-        String shown =
-            scenarios.stream()
-                .limit(5)
-                .map(ScenarioResult::location)
-                .collect(java.util.stream.Collectors.joining(", "));
-        out.println(
-            "         in "
-                + shown
-                + (scenarios.size() > 5
-                    ? " and " + (scenarios.size() - 5) + " more (" + REPORT_HTML + " lists them)"
-                    : ""));
+        scenarios.stream()
+            .limit(5)
+            .forEach(s -> out.println("         " + s.location() + " " + s.name()));
+        if (scenarios.size() > 5) {
+          out.println(
+              "         and " + (scenarios.size() - 5) + " more (" + REPORT_HTML + " lists them)");
+        }
       }
     }
     result

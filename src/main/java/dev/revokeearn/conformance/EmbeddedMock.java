@@ -1,8 +1,10 @@
 package dev.revokeearn.conformance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.revokeearn.api.Operation;
+import dev.revokeearn.faults.Fault;
+import dev.revokeearn.faults.FaultMatch;
+import dev.revokeearn.faults.FaultSpec;
+import dev.revokeearn.faults.FaultTrigger;
 import dev.revokeearn.mock.RevokeEarnMock;
 import dev.revokeearn.seed.DemoSeed;
 import java.time.Duration;
@@ -15,7 +17,6 @@ import java.util.Optional;
  * conformance run.
  */
 public final class EmbeddedMock implements MockControls, AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final AdjustableClock clock = new AdjustableClock(Instant.now());
   private final RevokeEarnMock mock;
 
@@ -62,14 +63,17 @@ public final class EmbeddedMock implements MockControls, AutoCloseable {
   }
 
   @Override
-  public void declareFault(String declaration) {
-    try {
-      ObjectNode fault = (ObjectNode) JSON.readTree(declaration);
-      long orgId = mock.state().current().till(DemoSeed.TILL_USERNAME).orElseThrow().orgId();
-      mock.state().declareFault(fault.put("orgId", orgId));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("a fault declaration is JSON: " + declaration, e);
-    }
+  public void failNextRevoke(String earnedBadgeId, Fault fault) {
+    long orgId = mock.state().current().till(DemoSeed.TILL_USERNAME).orElseThrow().orgId();
+    mock.state()
+        .faults()
+        .declare(
+            new FaultSpec(
+                orgId,
+                Operation.REVOKE_EARN,
+                new FaultMatch(null, earnedBadgeId, null),
+                FaultTrigger.times(1),
+                fault));
   }
 
   @Override

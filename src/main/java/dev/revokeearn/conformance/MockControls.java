@@ -1,5 +1,6 @@
 package dev.revokeearn.conformance;
 
+import dev.revokeearn.faults.Fault;
 import java.time.Duration;
 
 /**
@@ -20,8 +21,8 @@ public interface MockControls {
   String issueFirstBadgeMetaId();
 
   /**
-   * Declares a fault in the org the suite's till belongs to: the admin API's JSON, without {@code
-   * orgId}. Scenarios match it to their own earn instance, so it never reaches another scenario.
+   * Declares a fault in the org the suite's till belongs to, for the next revoke of one earn
+   * instance only, so it never reaches another scenario.
    */
-  void declareFault(String declaration);
+  void failNextRevoke(String earnedBadgeId, Fault fault);
 }

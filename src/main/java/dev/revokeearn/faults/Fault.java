@@ -1,5 +1,7 @@
 package dev.revokeearn.faults;
 
+import dev.revokeearn.api.Operation;
+
 /**
  * What a fault does to a request it fires for. {@link Error} answers instead of the API; {@link
  * Delay} and {@link AppliedThenReset} let the API answer first; the transport faults end the
@@ -11,6 +13,18 @@ public sealed interface Fault {
 
   /** An HTTP error the contract declares for the operation, in Capillary's envelope. */
   record Error(int status, long code, String message, Integer retryAfterSeconds) implements Fault {
+    /**
+     * The error with Capillary's code and message for the operation (503 is 4001 "authorization
+     * service unavailable", 409 on revokeEarn is 814, ...); a 429 says to come back in a second.
+     */
+    public static Error of(Operation operation, int status) {
+      return new Error(
+          status,
+          FaultDefaults.code(operation, status),
+          FaultDefaults.message(operation, status),
+          status == 429 ? Integer.valueOf(1) : null);
+    }
+
     @Override
     public String type() {
       return "error";

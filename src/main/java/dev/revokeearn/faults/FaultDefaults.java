@@ -1,5 +1,6 @@
 package dev.revokeearn.faults;
 
+import dev.revokeearn.api.Operation;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * status and its reason.
  */
 final class FaultDefaults {
-  private record Key(FaultOperation operation, int status) {}
+  private record Key(Operation operation, int status) {}
 
   private record Default(long code, String message) {}
 
@@ -28,24 +29,24 @@ final class FaultDefaults {
 
   private static final Map<Key, Default> BY_OPERATION =
       Map.of(
-          new Key(FaultOperation.REVOKE_EARN, 409),
+          new Key(Operation.REVOKE_EARN, 409),
           new Default(814, "Active earn instance is not present."),
-          new Key(FaultOperation.EARN, 409),
+          new Key(Operation.EARN, 409),
           new Default(810, "BadgeMeta needs to be claimed first"),
-          new Key(FaultOperation.TOKEN, 401),
+          new Key(Operation.TOKEN, 401),
           new Default(320001, "Invalid client key and secret"));
 
   private FaultDefaults() {}
 
-  static long code(FaultOperation operation, int status) {
+  static long code(Operation operation, int status) {
     return pick(operation, status).code();
   }
 
-  static String message(FaultOperation operation, int status) {
+  static String message(Operation operation, int status) {
     return pick(operation, status).message();
   }
 
-  private static Default pick(FaultOperation operation, int status) {
+  private static Default pick(Operation operation, int status) {
     Default specific = BY_OPERATION.get(new Key(operation, status));
     if (specific != null) {
       return specific;

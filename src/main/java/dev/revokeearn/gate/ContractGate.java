@@ -1,13 +1,11 @@
 package dev.revokeearn.gate;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.revokeearn.api.ApiCall;
+import dev.revokeearn.api.Operation;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,20 +18,27 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * ContractGate gate = ContractGate.shared().join();
- * List<ContractViolation> violations = gate.check(request);
+ * List<ContractViolation> violations = gate.check(call);
  * }</pre>
  */
 public final class ContractGate {
   private static volatile CompletableFuture<ContractGate> shared;
+  private static volatile ContractGate admin;
+
+  /**
+   * What admin clients have always been able to send: a query or a body an endpoint does not read
+   * (WireMock's client libraries post {} to endpoints that take nothing).
+   */
+  private static final Set<String> ADMIN_LENIENT =
+      Set.of("validation.request.parameter.query.unexpected", "validation.request.body.unexpected");
 
   /** What the contract can look at in a request; equal keys get equal verdicts. */
   private record VerdictKey(
       String method,
-      String path,
-      Map<String, Collection<String>> query,
-      Collection<String> contentType,
-      Collection<String> accept,
-      Collection<String> identifier,
+      String url,
+      List<String> contentType,
+      List<String> accept,
+      List<String> identifier,
       String body) {}
 
   /** Requests this small are worth remembering; larger ones are rare and checked each time. */
@@ -81,18 +86,32 @@ public final class ContractGate {
     }
   }
 
+  /**
+   * The gate for the mock's admin API ({@code openapi/revoke-earn-admin.yaml}), built at its first
+   * use, so the admin contract costs nothing at start-up.
+   */
+  public static ContractGate admin() {
+    ContractGate built = admin;
+    if (built == null) {
+      synchronized (ContractGate.class) {
+        if (admin == null) {
+          admin = new ContractGate(Contract.adminText(), ADMIN_LENIENT);
+        }
+        built = admin;
+      }
+    }
+    return built;
+  }
+
   /** Runs one request through each operation, so the first real request pays no set-up. */
   private ContractGate warmedUp() {
-    for (String path :
-        List.of(
-            "/api_gateway/v1/badges/customer/revokeEarn",
-            "/api_gateway/v1/badges/customer/earn",
-            "/v3/oauth/token/generate")) {
+    for (Operation operation : Operation.values()) {
       check(
-          SimpleRequest.Builder.post(path)
-              .withContentType("application/json")
-              .withBody("{}")
-              .build());
+          new ApiCall(
+              "POST",
+              operation.path(),
+              Map.of("Content-Type", List.of("application/json")),
+              "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
     return this;
   }
@@ -103,26 +122,25 @@ public final class ContractGate {
    * schema validation is most of the mock's work): the cache holds at most {@value
    * #CACHED_VERDICTS} and starts afresh when full.
    */
-  public List<ContractViolation> check(Request request) {
-    String body = RequestBodies.text(request);
-    if (FastPath.validRevoke(request, body)) {
+  public List<ContractViolation> check(ApiCall call) {
+    if (FastPath.validRevoke(call)) {
       return List.of();
     }
+    String body = call.text();
     if (body.length() > CACHED_BODY_CHARS) {
-      return validate(request, body);
+      return validate(call);
     }
     VerdictKey key =
         new VerdictKey(
-            request.getMethod().name(),
-            request.getPath(),
-            queryOf(request),
-            request.getHeaderValues("Content-Type"),
-            request.getHeaderValues("Accept"),
-            request.getHeaderValues("X-CAP-CUSTOMER-IDENTIFIER"),
+            call.method(),
+            call.url(),
+            call.headers("Content-Type"),
+            call.headers("Accept"),
+            call.headers("X-CAP-CUSTOMER-IDENTIFIER"),
             body);
     List<ContractViolation> verdict = verdicts.get(key);
     if (verdict == null) {
-      verdict = validate(request, body);
+      verdict = validate(call);
       if (verdicts.size() >= CACHED_VERDICTS) {
         verdicts.clear();
       }
@@ -131,30 +149,20 @@ public final class ContractGate {
     return verdict;
   }
 
-  private static Map<String, Collection<String>> queryOf(Request request) {
-    Map<String, Collection<String>> query = new HashMap<>();
-    request
-        .getQueryParameters()
-        .forEach(name -> query.put(name, List.copyOf(request.getQueryParameterValues(name))));
-    return query;
-  }
-
   /**
    * Whether the request is certainly valid without the schema validator: the common revokeEarn
    * shape (see {@link FastPath}). Usable before {@link #shared()} has finished building.
    */
-  public static boolean certainlyValid(Request request) {
-    return FastPath.validRevoke(request, RequestBodies.text(request));
+  public static boolean certainlyValid(ApiCall call) {
+    return FastPath.validRevoke(call);
   }
 
   /** The schema validator's verdict alone: no fast path, no cache (the reference, for tests). */
-  List<ContractViolation> validate(Request request) {
-    return validate(request, RequestBodies.text(request));
-  }
-
-  private List<ContractViolation> validate(Request request, String body) {
+  List<ContractViolation> validate(ApiCall call) {
+    String body = call.text();
     List<ContractViolation> violations = new ArrayList<>();
-    if (!body.isEmpty() && request.getContentType().map(String::isBlank).orElse(true)) {
+    String contentType = call.header("Content-Type");
+    if (!body.isEmpty() && (contentType == null || contentType.isBlank())) {
       // The validator lets a body without Content-Type through; Capillary's gateway needs JSON.
       violations.add(
           new ContractViolation(
@@ -165,7 +173,8 @@ public final class ContractGate {
             problem ->
                 violations.add(
                     new ContractViolation(null, "Request body is not valid JSON: " + problem)));
-    for (ValidationReport.Message message : validator.validateRequest(request).getMessages()) {
+    for (ValidationReport.Message message :
+        validator.validateRequest(ValidatorRequest.of(call)).getMessages()) {
       if (message.getLevel() == ValidationReport.Level.ERROR) {
         violations.addAll(ViolationMessages.translate(message));
       }

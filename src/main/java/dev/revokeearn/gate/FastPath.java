@@ -1,6 +1,5 @@
 package dev.revokeearn.gate;
 
-import com.atlassian.oai.validator.model.Request;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Collection;
+import dev.revokeearn.api.ApiCall;
+import dev.revokeearn.api.Operation;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,8 +22,6 @@ import java.util.regex.Pattern;
  * bodies defeat the verdict cache, and schema validation was most of the mock's work on them.
  */
 final class FastPath {
-  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
-
   private static final ObjectMapper STRICT =
       JsonMapper.builder()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -39,20 +38,17 @@ final class FastPath {
   private FastPath() {}
 
   /** True only when the contract certainly accepts the request as a revokeEarn. */
-  static boolean validRevoke(Request request, String body) {
-    return request.getMethod() == Request.Method.POST
-        && REVOKE.equals(request.getPath())
-        && request.getQueryParameters().isEmpty()
-        && one(request.getHeaderValues("Content-Type"), value -> JSON_TYPE.matcher(value).matches())
-        && optional(request.getHeaderValues("Accept"), ACCEPTED::contains)
-        && optional(request.getHeaderValues("X-CAP-CUSTOMER-IDENTIFIER"), IDENTIFIERS::contains)
-        && revokeBody(body);
+  static boolean validRevoke(ApiCall call) {
+    return call.method().equals("POST")
+        && call.url().equals(Operation.REVOKE_EARN.path()) // no query either
+        && one(call.headers("Content-Type"), value -> JSON_TYPE.matcher(value).matches())
+        && optional(call.headers("Accept"), ACCEPTED::contains)
+        && optional(call.headers("X-CAP-CUSTOMER-IDENTIFIER"), IDENTIFIERS::contains)
+        && call.body().length <= 4096
+        && revokeBody(call.text());
   }
 
   private static boolean revokeBody(String body) {
-    if (body.length() > 4096) {
-      return false;
-    }
     JsonNode node;
     try {
       node = STRICT.readTree(body);
@@ -84,13 +80,11 @@ final class FastPath {
         && node.textValue().length() <= MAX_CUSTOMER_CHARS;
   }
 
-  private static boolean one(
-      Collection<String> values, java.util.function.Predicate<String> valid) {
-    return values.size() == 1 && valid.test(values.iterator().next().strip());
+  private static boolean one(List<String> values, java.util.function.Predicate<String> valid) {
+    return values.size() == 1 && valid.test(values.get(0).strip());
   }
 
-  private static boolean optional(
-      Collection<String> values, java.util.function.Predicate<String> valid) {
-    return values.isEmpty() || (values.size() == 1 && valid.test(values.iterator().next()));
+  private static boolean optional(List<String> values, java.util.function.Predicate<String> valid) {
+    return values.isEmpty() || (values.size() == 1 && valid.test(values.get(0)));
   }
 }

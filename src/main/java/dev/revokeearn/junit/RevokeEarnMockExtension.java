@@ -1,14 +1,14 @@
 package dev.revokeearn.junit;
 
+import dev.revokeearn.api.Operation;
 import dev.revokeearn.auth.BasicCredentials;
 import dev.revokeearn.faults.DeclaredFault;
-import dev.revokeearn.faults.FaultOperation;
 import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.ObjectIds;
 import dev.revokeearn.mock.RevokeEarnMock;
+import dev.revokeearn.mockstate.Exchange;
 import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedFiles;
-import dev.revokeearn.service.Exchange;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -199,6 +199,7 @@ public final class RevokeEarnMockExtension
             org ->
                 running()
                     .state()
+                    .orgs()
                     .ledger(org.orgId())
                     .flatMap(ledger -> ledger.store().earn(earnedBadgeId))
                     .map(EarnInstance::active)
@@ -210,13 +211,13 @@ public final class RevokeEarnMockExtension
    * org at the end of the test.
    */
   public FaultBuilder fault() {
-    return new FaultBuilder(running().state(), orgId());
+    return new FaultBuilder(running().state().faults(), orgId());
   }
 
   /** The faults declared for this test's orgs, with how often each matched and fired. */
   public List<DeclaredFault> faults() {
     Set<Long> mine = orgs().all().stream().map(TestOrg::orgId).collect(Collectors.toSet());
-    return running().state().faults().stream()
+    return running().state().faults().all().stream()
         .filter(fault -> mine.contains(fault.spec().orgId()))
         .toList();
   }
@@ -251,8 +252,7 @@ public final class RevokeEarnMockExtension
    */
   public List<Exchange> awaitRequests(String operation, int count, Duration timeout) {
     // The fault names (earn, token) work too.
-    String operationId =
-        FaultOperation.of(operation).map(FaultOperation::operationId).orElse(operation);
+    String operationId = Operation.named(operation).map(Operation::operationId).orElse(operation);
     return awaitOperation(operationId, count, timeout);
   }
 

@@ -1,7 +1,7 @@
 package dev.revokeearn.junit;
 
+import dev.revokeearn.mockstate.MockState;
 import dev.revokeearn.seed.Seed;
-import dev.revokeearn.service.MockState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Copies a seed into fresh orgs of a running mock, one test's worth, and removes them again. Goes
- * through {@link MockState#apply}, so a test's seed is checked by the same rules as any seed.
+ * through the state's seeding, so a test's seed is checked by the same rules as any seed.
  */
 final class TestOrgs {
   private final MockState state;
@@ -25,12 +25,12 @@ final class TestOrgs {
     try {
       List<Seed.Org> copies = new ArrayList<>();
       for (Seed.Org org : seed.orgs()) {
-        long orgId = state.createEmptyOrg();
+        long orgId = state.orgs().createEmpty();
         TestOrg testOrg = testOrg(orgId, org);
         orgs.bySeedOrg.put(org.orgId(), testOrg);
         copies.add(copy(org, testOrg));
       }
-      state.apply(new Seed(copies));
+      state.seeding().apply(new Seed(copies));
       return orgs;
     } catch (RuntimeException e) {
       orgs.remove();
@@ -69,11 +69,11 @@ final class TestOrgs {
       }
       copies.add(copy(org, testOrg));
     }
-    state.apply(new Seed(copies));
+    state.seeding().apply(new Seed(copies));
   }
 
   void remove() {
-    bySeedOrg.values().forEach(org -> state.removeOrg(org.orgId()));
+    bySeedOrg.values().forEach(org -> state.orgs().remove(org.orgId()));
   }
 
   private static TestOrg testOrg(long orgId, Seed.Org org) {

@@ -5,8 +5,8 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
+import dev.revokeearn.api.RequestIds;
+import dev.revokeearn.wiremock.api.Answers;
 
 /**
  * Gives every stub response, users' static stubs included, Capillary's {@code X-CAP-REQUEST-ID} (32
@@ -14,8 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * off the reference implementation's answers, which Capillary would not send.
  */
 final class RequestIdStamp implements ResponseTransformerV2 {
-  static final String HEADER = "X-CAP-REQUEST-ID";
-
   @Override
   public String getName() {
     return "revoke-earn-request-id";
@@ -33,9 +31,9 @@ final class RequestIdStamp implements ResponseTransformerV2 {
             && serveEvent
                 .getResponseDefinition()
                 .getTransformerParameters()
-                .containsKey(ApiRouter.MARKER);
+                .containsKey(Answers.MARKER);
     HttpHeaders headers = response.getHeaders();
-    boolean stamped = headers.getHeader(HEADER).isPresent();
+    boolean stamped = headers.getHeader(RequestIds.HEADER).isPresent();
     if (stamped && !ours) {
       return response;
     }
@@ -46,14 +44,8 @@ final class RequestIdStamp implements ResponseTransformerV2 {
       }
     }
     if (!stamped) {
-      kept = kept.plus(new HttpHeader(HEADER, newRequestId()));
+      kept = kept.plus(new HttpHeader(RequestIds.HEADER, RequestIds.next()));
     }
     return Response.Builder.like(response).but().headers(kept).build();
-  }
-
-  static String newRequestId() {
-    byte[] id = new byte[16];
-    ThreadLocalRandom.current().nextBytes(id);
-    return HexFormat.of().formatHex(id);
   }
 }

@@ -7,21 +7,21 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.revokeearn.mock.http.AdminGuard;
+import dev.revokeearn.mock.journal.JournalStores;
+import dev.revokeearn.mockstate.MockState;
 import dev.revokeearn.seed.Seed;
-import dev.revokeearn.seed.SeedFiles;
-import dev.revokeearn.seed.SeedSnapshots;
-import dev.revokeearn.service.MockState;
 import dev.revokeearn.state.InMemoryStateStore;
-import dev.revokeearn.state.SeedSnapshot;
 import dev.revokeearn.state.StateStore;
 import dev.revokeearn.store.JdbcStateStore;
+import dev.revokeearn.wiremock.RevokeEarnExtensions;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The reference mock as one object: WireMock with our extension, over a seeded state. Used by the
+ * The standalone mock as one object: WireMock hosting the revoke-earn extension ({@link
+ * RevokeEarnExtensions}), hardened ({@link StandaloneExtensions}), over a seeded state. Used by the
  * CLI, the JUnit extension and the tests.
  *
  * <pre>{@code
@@ -31,9 +31,6 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class RevokeEarnMock implements AutoCloseable {
-  /** Bodies above this many bytes get 413: nothing in this API needs more. */
-  public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-
   /** How many requests WireMock's journal keeps, so a long run's heap stays bounded. */
   public static final int DEFAULT_JOURNAL_ENTRIES = 1000;
 
@@ -51,18 +48,17 @@ public final class RevokeEarnMock implements AutoCloseable {
   private final Path emptyRoot;
 
   private RevokeEarnMock(Builder builder) {
-    StateStore store = builder.store.get();
     // The seed is read and applied while WireMock is built (about half of start-up each); the
     // build waits for it before it returns, and reports a seed that does not read or check.
-    this.state =
-        MockState.seedingInBackground(builder.seed, builder.clock, store, builder.journalEntries);
+    RevokeEarnExtensions core = builder.core.standalone().build();
+    this.state = core.state();
     AdminGuard guard = new AdminGuard(builder.adminRemote, builder.adminToken);
     this.notifier = new RedactingNotifier(builder.notifier);
     this.bindAddress = builder.bindAddress;
     this.emptyRoot = builder.rootDir == null ? EmptyRoots.create() : null;
     try {
-      this.server = new WireMockServer(config(builder, guard));
-      state.awaitSeeded();
+      this.server = new WireMockServer(config(builder, guard, core));
+      state.seeding().seededAtStart();
     } catch (RuntimeException e) {
       state.close();
       if (emptyRoot != null) {
@@ -72,7 +68,8 @@ public final class RevokeEarnMock implements AutoCloseable {
     }
   }
 
-  private WireMockConfiguration config(Builder builder, AdminGuard guard) {
+  private WireMockConfiguration config(
+      Builder builder, AdminGuard guard, RevokeEarnExtensions core) {
     WireMockConfiguration config =
         wireMockConfig()
             .port(builder.port)
@@ -88,7 +85,7 @@ public final class RevokeEarnMock implements AutoCloseable {
             // not queue other requests (health probes and the admin API among them).
             .asynchronousResponseEnabled(true)
             .asynchronousResponseThreads(2)
-            .extensions(new RevokeEarnExtensions(state, builder.maxBodyBytes, guard))
+            .extensions(core, new StandaloneExtensions(core, guard, builder.maxBodyBytes))
             .notifier(notifier)
             .adminAuthenticator(guard)
             .stubRequestLoggingDisabled(!builder.verbose);
@@ -160,18 +157,16 @@ public final class RevokeEarnMock implements AutoCloseable {
 
   /** Settings with the defaults of the standalone jar. */
   public static final class Builder {
+    private final RevokeEarnExtensions.Builder core = RevokeEarnExtensions.builder();
     private int port = 8080;
     private String bindAddress = "127.0.0.1";
-    private Function<Clock, SeedSnapshot> seed;
     private Path rootDir;
     private int journalEntries = DEFAULT_JOURNAL_ENTRIES;
-    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private int maxBodyBytes = RevokeEarnExtensions.DEFAULT_MAX_BODY_BYTES;
     private boolean verbose;
-    private Clock clock = Clock.systemUTC();
     private String adminToken;
     private boolean adminRemote;
     private Notifier notifier;
-    private Supplier<StateStore> store = InMemoryStateStore::new;
 
     /** 0 picks a free port. */
     public Builder port(int port) {
@@ -185,17 +180,13 @@ public final class RevokeEarnMock implements AutoCloseable {
     }
 
     public Builder seed(Seed seed) {
-      this.seed = clock -> SeedSnapshots.of(seed, "seed", clock.instant());
+      core.seed(seed);
       return this;
     }
 
     /** A seed file, read at start and again on each reset (a large seed is not kept in memory). */
     public Builder seedFile(Path seedFile) {
-      this.seed =
-          seedFile == null
-              ? null
-              : clock ->
-                  SeedSnapshots.of(SeedFiles.read(seedFile), seedFile.toString(), clock.instant());
+      core.seedFile(seedFile);
       return this;
     }
 
@@ -207,8 +198,8 @@ public final class RevokeEarnMock implements AutoCloseable {
 
     /** Keep the state in a SQLite database in this directory, across restarts; null: in memory. */
     public Builder stateDir(Path stateDir) {
-      this.store =
-          stateDir == null ? InMemoryStateStore::new : () -> JdbcStateStore.sqlite(stateDir);
+      core.store(
+          stateDir == null ? InMemoryStateStore::new : () -> JdbcStateStore.sqlite(stateDir));
       return this;
     }
 
@@ -222,18 +213,21 @@ public final class RevokeEarnMock implements AutoCloseable {
      * @param poolSize connections this mock keeps open
      */
     public Builder postgres(String url, String user, String password, int poolSize) {
-      this.store = () -> JdbcStateStore.postgres(url, user, password, poolSize);
+      Supplier<StateStore> postgres = () -> JdbcStateStore.postgres(url, user, password, poolSize);
+      core.store(postgres);
       return this;
     }
 
     /** Requests kept by WireMock's journal and by each org's exchange log; 0 turns both off. */
     public Builder journalEntries(int journalEntries) {
       this.journalEntries = journalEntries;
+      core.exchangesPerOrg(journalEntries);
       return this;
     }
 
     public Builder maxBodyBytes(int maxBodyBytes) {
       this.maxBodyBytes = maxBodyBytes;
+      core.maxBodyBytes(maxBodyBytes);
       return this;
     }
 
@@ -261,7 +255,7 @@ public final class RevokeEarnMock implements AutoCloseable {
     }
 
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      core.clock(clock);
       return this;
     }
 
@@ -274,11 +268,6 @@ public final class RevokeEarnMock implements AutoCloseable {
         throw new IllegalArgumentException(
             "--admin-remote needs --admin-token (or REVOKE_EARN_ADMIN_TOKEN): without one, anyone"
                 + " who can reach the port could reset, seed or delete the mock's state");
-      }
-      if (seed == null) {
-        seed =
-            clock ->
-                SeedSnapshots.of(SeedFiles.defaultSeed(), SeedFiles.DEFAULT_SEED, clock.instant());
       }
       if (notifier == null) {
         notifier = new Slf4jNotifier(verbose);

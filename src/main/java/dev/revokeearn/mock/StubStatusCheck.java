@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterActi
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.revokeearn.service.ApiProblem;
+import dev.revokeearn.wiremock.admin.AdminAnswers;
 import java.io.IOException;
 
 /**
@@ -24,7 +26,7 @@ final class StubStatusCheck implements AdminRequestFilterV2 {
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-    String path = ValidatorRequest.path(request.getUrl());
+    String path = request.getUrl().split("\\?", 2)[0];
     String below = path.startsWith("/__admin") ? path.substring("/__admin".length()) : path;
     boolean writesStubs =
         (request.getMethod().equals(RequestMethod.POST)
@@ -43,10 +45,13 @@ final class StubStatusCheck implements AdminRequestFilterV2 {
       JsonNode status = mapping.path("response").path("status");
       if (status.isNumber() && (status.asLong() < 100 || status.asLong() > 599)) {
         return RequestFilterAction.stopWith(
-            AdminRoutes.problem(
-                422,
-                "response.status must be an HTTP status from 100 to 599, got " + status.asText(),
-                "response.status"));
+            AdminAnswers.problem(
+                new ApiProblem(
+                    422,
+                    422,
+                    "response.status must be an HTTP status from 100 to 599, got "
+                        + status.asText(),
+                    "response.status")));
       }
     }
     return RequestFilterAction.continueWith(request);

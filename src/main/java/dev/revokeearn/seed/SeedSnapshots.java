@@ -1,10 +1,16 @@
 package dev.revokeearn.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.revokeearn.admin.model.FaultDeclaration;
+import dev.revokeearn.api.ApiCall;
 import dev.revokeearn.auth.Md5;
+import dev.revokeearn.faults.FaultDeclarations;
 import dev.revokeearn.faults.FaultSpec;
 import dev.revokeearn.faults.FaultSpecException;
-import dev.revokeearn.faults.FaultSpecs;
+import dev.revokeearn.gate.ContractGate;
+import dev.revokeearn.gate.ContractViolation;
 import dev.revokeearn.ledger.BadgeMeta;
 import dev.revokeearn.ledger.Customer;
 import dev.revokeearn.ledger.CustomerKey;
@@ -16,12 +22,14 @@ import dev.revokeearn.state.ClientCredential;
 import dev.revokeearn.state.OrgSnapshot;
 import dev.revokeearn.state.SeedSnapshot;
 import dev.revokeearn.state.TillCredential;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,6 +45,7 @@ import java.util.regex.Pattern;
  */
 public final class SeedSnapshots {
   private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{24}");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SeedSnapshots() {}
 
@@ -73,13 +82,48 @@ public final class SeedSnapshots {
       return new SeedSnapshot(orgs, faults);
     }
 
-    /** A fault as the admin API takes it, the org given by where it stands. */
+    /**
+     * A fault as the admin API takes it, the org given by where it stands, checked by the admin
+     * contract as a declaration posted there would be. A probability without a seed draws from seed
+     * 0: a seed's faults replay the same outcomes after every reset.
+     */
     private FaultSpec fault(JsonNode declaration, long orgId, String at) {
-      try {
-        return FaultSpecs.ofContract().read(declaration, orgId, at);
-      } catch (FaultSpecException e) {
+      if (!(declaration instanceof ObjectNode fields)) {
+        throw new SeedException(source + ": " + at + " must be a fault declaration (an object)");
+      }
+      if (fields.has("orgId")) {
         throw new SeedException(
-            source + ": " + (e.reference() == null ? at + ": " : "") + e.getMessage());
+            source + ": " + at + ".orgId is no key of a seed's fault: it takes its org's");
+      }
+      ObjectNode body = fields.deepCopy().put("orgId", orgId);
+      if (body.hasNonNull("probability") && !body.has("seed")) {
+        body.put("seed", 0);
+      }
+      byte[] json = body.toString().getBytes(StandardCharsets.UTF_8);
+      List<ContractViolation> violations =
+          ContractGate.admin()
+              .check(
+                  new ApiCall(
+                      "POST",
+                      "/__admin/revoke-earn/faults",
+                      Map.of("Content-Type", List.of("application/json")),
+                      json));
+      if (!violations.isEmpty()) {
+        ContractViolation first = violations.get(0);
+        throw new SeedException(
+            source
+                + ": "
+                + at
+                + (first.reference() == null ? "" : "." + first.reference())
+                + ": "
+                + first.message());
+      }
+      try {
+        return FaultDeclarations.spec(JSON.readValue(json, FaultDeclaration.class), orgId, at);
+      } catch (FaultSpecException e) {
+        throw new SeedException(source + ": " + e.getMessage());
+      } catch (java.io.IOException e) {
+        throw new SeedException(source + ": " + at + ": " + e.getMessage());
       }
     }
 
@@ -157,8 +201,7 @@ public final class SeedSnapshots {
               + " password)");
       require(usernames.add(username), at + ".username " + username + " appears twice");
       String password = text(till.password(), at + ".password");
-      return new TillCredential(
-          orgId, username, Md5.hex(password), groups(till.accessGroups(), at));
+      return TillCredential.of(orgId, username, Md5.hex(password), groups(till.accessGroups(), at));
     }
 
     private ClientCredential client(long orgId, Seed.OAuthClientEntry client, String at) {

@@ -25,12 +25,11 @@ public final class OAuthService implements OAuthApi {
     IssuedToken token =
         authenticator
             .issue(state, request.getKey(), request.getSecret())
-            .token()
             .orElseThrow(CapillaryErrors::invalidClient);
     return new TokenResponse(new AccessToken(token.accessToken(), token.ttlSeconds())).errors(null);
   }
 
-  /** The org whose client the key names, if any. */
+  /** The org whose client the key names, if any: call it once the key's secret was proved. */
   Optional<Long> clientOrg(String key) {
     return key == null ? Optional.empty() : state.client(key).map(ClientCredential::orgId);
   }

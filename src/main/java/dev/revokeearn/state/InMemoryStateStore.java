@@ -5,7 +5,6 @@ import dev.revokeearn.faults.FaultSpec;
 import dev.revokeearn.ledger.InMemoryLedgerStore;
 import dev.revokeearn.ledger.LedgerStore;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class InMemoryStateStore implements StateStore {
       Map<String, TillCredential> tills,
       Map<String, ClientCredential> clients,
       Map<Long, InMemoryLedgerStore> ledgers,
-      List<FaultEntry> faultList,
+      FaultIndex faultIndex,
       byte[] tokenKey)
       implements State {
     @Override
@@ -55,17 +54,7 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public List<DeclaredFault> faults(long orgId) {
-      if (faultList.isEmpty()) {
-        return List.of();
-      }
-      return faultList.stream()
-          .filter(fault -> fault.spec().orgId() == orgId)
-          .map(FaultEntry::declared)
-          .toList();
-    }
-
-    World with(List<FaultEntry> faults) {
-      return new World(tills, clients, ledgers, List.copyOf(faults), tokenKey);
+      return faultIndex.of(orgId);
     }
   }
 
@@ -76,7 +65,7 @@ public final class InMemoryStateStore implements StateStore {
 
   public InMemoryStateStore() {
     new SecureRandom().nextBytes(tokenKey);
-    world = new World(Map.of(), Map.of(), Map.of(), List.of(), tokenKey);
+    world = new World(Map.of(), Map.of(), Map.of(), new FaultIndex(), tokenKey);
   }
 
   @Override
@@ -96,16 +85,11 @@ public final class InMemoryStateStore implements StateStore {
     Map<String, ClientCredential> clients = new HashMap<>();
     Map<Long, InMemoryLedgerStore> ledgers = new HashMap<>();
     fill(snapshot, tills, clients, ledgers);
-    List<FaultEntry> faults = new ArrayList<>();
+    FaultIndex faults = new FaultIndex();
     snapshot.faults().forEach(spec -> faults.add(new FaultEntry(nextFaultId(), spec)));
     synchronized (this) {
       world =
-          new World(
-              Map.copyOf(tills),
-              Map.copyOf(clients),
-              Map.copyOf(ledgers),
-              List.copyOf(faults),
-              tokenKey);
+          new World(Map.copyOf(tills), Map.copyOf(clients), Map.copyOf(ledgers), faults, tokenKey);
       seeded = true;
     }
   }
@@ -118,14 +102,13 @@ public final class InMemoryStateStore implements StateStore {
     Map<String, ClientCredential> clients = new HashMap<>(now.clients());
     Map<Long, InMemoryLedgerStore> ledgers = new HashMap<>(now.ledgers());
     fill(snapshot, tills, clients, ledgers);
-    List<FaultEntry> faults = new ArrayList<>(now.faultList());
-    snapshot.faults().forEach(spec -> faults.add(new FaultEntry(nextFaultId(), spec)));
+    snapshot.faults().forEach(spec -> now.faultIndex().add(new FaultEntry(nextFaultId(), spec)));
     world =
         new World(
             Map.copyOf(tills),
             Map.copyOf(clients),
             Map.copyOf(ledgers),
-            List.copyOf(faults),
+            now.faultIndex(),
             tokenKey);
   }
 
@@ -147,7 +130,7 @@ public final class InMemoryStateStore implements StateStore {
     } while (now.ledgers().containsKey(orgId));
     Map<Long, InMemoryLedgerStore> ledgers = new HashMap<>(now.ledgers());
     ledgers.put(orgId, new InMemoryLedgerStore());
-    world = new World(now.tills(), now.clients(), Map.copyOf(ledgers), now.faultList(), tokenKey);
+    world = new World(now.tills(), now.clients(), Map.copyOf(ledgers), now.faultIndex(), tokenKey);
     return orgId;
   }
 
@@ -163,10 +146,14 @@ public final class InMemoryStateStore implements StateStore {
     clients.values().removeIf(client -> client.orgId() == orgId);
     Map<Long, InMemoryLedgerStore> ledgers = new HashMap<>(now.ledgers());
     ledgers.remove(orgId);
-    List<FaultEntry> faults =
-        now.faultList().stream().filter(fault -> fault.spec().orgId() != orgId).toList();
+    now.faultIndex().removeOrg(orgId);
     world =
-        new World(Map.copyOf(tills), Map.copyOf(clients), Map.copyOf(ledgers), faults, tokenKey);
+        new World(
+            Map.copyOf(tills),
+            Map.copyOf(clients),
+            Map.copyOf(ledgers),
+            now.faultIndex(),
+            tokenKey);
     return true;
   }
 
@@ -175,36 +162,24 @@ public final class InMemoryStateStore implements StateStore {
     World now = world;
     SeedRules.checkFault(spec, now);
     long id = nextFaultId();
-    List<FaultEntry> faults = new ArrayList<>(now.faultList());
-    faults.add(new FaultEntry(id, spec));
-    world = now.with(faults);
+    now.faultIndex().add(new FaultEntry(id, spec));
     return id;
   }
 
   @Override
   public List<DeclaredFault> faults() {
-    return world.faultList().stream().map(FaultEntry::declared).toList();
+    return world.faultIndex().all();
   }
 
   @Override
   public synchronized boolean removeFault(long id) {
-    World now = world;
-    List<FaultEntry> faults = new ArrayList<>(now.faultList());
-    if (!faults.removeIf(fault -> fault.id() == id)) {
-      return false;
-    }
-    world = now.with(faults);
-    return true;
+    return world.faultIndex().remove(id);
   }
 
   @Override
   public boolean fire(long id) {
-    for (FaultEntry fault : world.faultList()) {
-      if (fault.id() == id) {
-        return fault.fire();
-      }
-    }
-    return false;
+    FaultEntry fault = world.faultIndex().get(id);
+    return fault != null && fault.fire();
   }
 
   private long nextFaultId() {

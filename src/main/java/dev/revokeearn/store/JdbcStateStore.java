@@ -1,9 +1,10 @@
 package dev.revokeearn.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.revokeearn.admin.model.FaultDeclaration;
 import dev.revokeearn.faults.DeclaredFault;
+import dev.revokeearn.faults.FaultDeclarations;
 import dev.revokeearn.faults.FaultSpec;
-import dev.revokeearn.faults.FaultSpecs;
 import dev.revokeearn.faults.FaultTrigger;
 import dev.revokeearn.ledger.LedgerStore;
 import dev.revokeearn.state.ClientCredential;
@@ -15,7 +16,6 @@ import dev.revokeearn.state.StateStore;
 import dev.revokeearn.state.TillCredential;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -59,9 +59,8 @@ public final class JdbcStateStore implements StateStore {
   };
 
   /** Faults read back from the store were checked when declared. */
-  private static final FaultSpecs STORED = new FaultSpecs((operation, status) -> true);
-
   private static final SecureRandom SEQUENCE = new SecureRandom();
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ConnectionSource db;
@@ -80,12 +79,13 @@ public final class JdbcStateStore implements StateStore {
    * @throws IllegalStateException naming what is wrong with the directory or the database
    */
   public static JdbcStateStore sqlite(Path dir) {
+    Path file = dir.resolve("state.db").toAbsolutePath();
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.directory(dir);
+      OwnerOnly.file(file); // SQLite gives its -wal and -shm files the database file's mode
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the state directory " + dir, e);
     }
-    Path file = dir.resolve("state.db").toAbsolutePath();
     SQLiteDataSource source = new SQLiteDataSource();
     source.setUrl("jdbc:sqlite:" + file);
     try {
@@ -256,14 +256,14 @@ public final class JdbcStateStore implements StateStore {
           s -> s.setLong(1, org.orgId()));
       Statements.batch(
           c,
-          "INSERT INTO re_tills (username, org_id, password_md5, access_groups) VALUES (?, ?, ?, ?)"
+          "INSERT INTO re_tills (username, org_id, password_hash, access_groups) VALUES (?, ?, ?, ?)"
               + " ON CONFLICT (username) DO UPDATE SET org_id = excluded.org_id,"
-              + " password_md5 = excluded.password_md5, access_groups = excluded.access_groups",
+              + " password_hash = excluded.password_hash, access_groups = excluded.access_groups",
           org.tills(),
           (s, till) -> {
             s.setString(1, till.username());
             s.setLong(2, till.orgId());
-            s.setString(3, till.passwordMd5());
+            s.setString(3, till.passwordHash());
             s.setString(4, groups(till.accessGroups()));
           });
       Statements.batch(
@@ -310,7 +310,7 @@ public final class JdbcStateStore implements StateStore {
                 s.setLong(1, id);
                 s.setLong(2, spec.orgId());
                 s.setLong(3, position);
-                s.setString(4, FaultSpecs.write(spec).toString());
+                s.setString(4, json(spec));
                 if (spec.trigger().times() == null) {
                   s.setNull(5, java.sql.Types.INTEGER);
                 } else {
@@ -386,11 +386,21 @@ public final class JdbcStateStore implements StateStore {
     return wasNull ? null : value;
   }
 
+  /** A fault as the admin API reads it back, defaults filled in. */
+  private static String json(FaultSpec spec) throws SQLException {
+    try {
+      return JSON.writeValueAsString(FaultDeclarations.declaration(spec));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new SQLException("a fault does not write: " + e.getOriginalMessage(), e);
+    }
+  }
+
   private static DeclaredFault declared(java.sql.ResultSet row) throws SQLException {
     try {
+      FaultDeclaration declaration = JSON.readValue(row.getString(2), FaultDeclaration.class);
       return new DeclaredFault(
           row.getLong(1),
-          STORED.read(JSON.readTree(row.getString(2)), null, ""),
+          FaultDeclarations.spec(declaration, declaration.getOrgId(), ""),
           row.getLong(3),
           row.getLong(4));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -435,7 +445,7 @@ public final class JdbcStateStore implements StateStore {
           c ->
               Statements.queryOne(
                   c,
-                  "SELECT org_id, password_md5, access_groups FROM re_tills WHERE username = ?",
+                  "SELECT org_id, password_hash, access_groups FROM re_tills WHERE username = ?",
                   s -> s.setString(1, username),
                   row ->
                       new TillCredential(

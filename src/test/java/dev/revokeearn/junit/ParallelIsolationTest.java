@@ -2,7 +2,7 @@ package dev.revokeearn.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.revokeearn.service.Exchange;
+import dev.revokeearn.mockstate.Exchange;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

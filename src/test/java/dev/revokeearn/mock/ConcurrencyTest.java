@@ -86,7 +86,7 @@ class ConcurrencyTest {
   }
 
   private int earnCount() {
-    return mock.state().ledger(100737).orElseThrow().store().earns().size();
+    return mock.state().orgs().ledger(100737).orElseThrow().store().earns().size();
   }
 
   /** Sends {@value CLIENTS} requests released together; counts answers by status. */

@@ -139,6 +139,7 @@ class FaultInjectionTest {
 
   boolean active(long orgId, String earnedBadgeId) {
     return mock.state()
+        .orgs()
         .ledger(orgId)
         .orElseThrow()
         .store()
@@ -320,7 +321,7 @@ class FaultInjectionTest {
     HttpResponse<String> retried = earn("order-1");
 
     assertThat(code(retried)).as(retried.body()).isEqualTo(809);
-    assertThat(mock.state().ledger(1).orElseThrow().store().earns()).hasSize(3);
+    assertThat(mock.state().orgs().ledger(1).orElseThrow().store().earns()).hasSize(3);
   }
 
   @Test
@@ -407,7 +408,7 @@ class FaultInjectionTest {
     assertThat(JSON.readTree(refused.body()).path("errors").findValuesAsText("reference"))
         .as(refused.body())
         .contains(parts[1]);
-    assertThat(mock.state().faults()).isEmpty();
+    assertThat(mock.state().faults().all()).isEmpty();
   }
 
   @Test

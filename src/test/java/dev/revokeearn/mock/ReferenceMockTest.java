@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.revokeearn.conformance.AdjustableClock;
 import dev.revokeearn.testing.Credentials;
+import dev.revokeearn.wiremock.RevokeEarnExtensions;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -254,7 +255,10 @@ class ReferenceMockTest {
     String padded =
         revokeBody(DOC_BADGE, 62090013, DOC_EARNED)
             .replace(
-                "{", "{\"padding\":\"" + "x".repeat(RevokeEarnMock.DEFAULT_MAX_BODY_BYTES) + "\",");
+                "{",
+                "{\"padding\":\""
+                    + "x".repeat(RevokeEarnExtensions.DEFAULT_MAX_BODY_BYTES)
+                    + "\",");
     authed()
         .body(padded)
         .post(REVOKE)

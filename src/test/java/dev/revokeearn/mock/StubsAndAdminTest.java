@@ -227,7 +227,13 @@ class StubsAndAdminTest {
             "errors[0].message",
             equalTo("orgs[0].tills[0].username demo.till already belongs to org 100737"));
     assertThat(mock.state().orgIds()).containsOnly(100737L);
-    assertThat(mock.state().ledger(100737).orElseThrow().store().earn("ffffffffffffffffffffffff"))
+    assertThat(
+            mock.state()
+                .orgs()
+                .ledger(100737)
+                .orElseThrow()
+                .store()
+                .earn("ffffffffffffffffffffffff"))
         .isEmpty();
   }
 }

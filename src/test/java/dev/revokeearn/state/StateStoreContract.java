@@ -3,11 +3,11 @@ package dev.revokeearn.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.revokeearn.api.Operation;
 import dev.revokeearn.auth.Md5;
 import dev.revokeearn.faults.DeclaredFault;
 import dev.revokeearn.faults.Fault;
 import dev.revokeearn.faults.FaultMatch;
-import dev.revokeearn.faults.FaultOperation;
 import dev.revokeearn.faults.FaultSpec;
 import dev.revokeearn.faults.FaultTrigger;
 import dev.revokeearn.ledger.BadgeMeta;
@@ -102,7 +102,10 @@ public abstract class StateStoreContract {
         .hasValueSatisfying(
             till -> {
               assertThat(till.orgId()).isEqualTo(100737);
-              assertThat(till.passwordMd5()).isEqualTo(Md5.hex("demo-password"));
+              // What a request sends proves the till; the store keeps only a salted hash of it.
+              assertThat(till.accepts(Md5.hex("demo-password"))).isTrue();
+              assertThat(till.accepts(Md5.hex("demo-password-not"))).isFalse();
+              assertThat(till.passwordHash()).doesNotContain(Md5.hex("demo-password"));
               assertThat(till.accessGroups()).containsExactly("badges");
             });
     assertThat(state.till("no-badges.till").orElseThrow().accessGroups()).isEmpty();
@@ -354,7 +357,7 @@ public abstract class StateStoreContract {
   private static FaultSpec fault(long orgId, FaultTrigger trigger) {
     return new FaultSpec(
         orgId,
-        FaultOperation.REVOKE_EARN,
+        Operation.REVOKE_EARN,
         FaultMatch.ANY,
         trigger,
         new Fault.Error(503, 4001, "authorization service unavailable", null));
@@ -442,7 +445,7 @@ public abstract class StateStoreContract {
         .singleElement()
         .satisfies(
             declared -> {
-              assertThat(declared.spec().operation()).isEqualTo(FaultOperation.TOKEN);
+              assertThat(declared.spec().operation()).isEqualTo(Operation.TOKEN);
               assertThat(declared.spec().fault()).isEqualTo(new Fault.Reset());
             });
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.revokeearn.api.Operation;
 import dev.revokeearn.auth.BasicCredentials;
 import dev.revokeearn.auth.Md5;
 import dev.revokeearn.conformance.ConformanceRun;
@@ -13,6 +14,7 @@ import dev.revokeearn.conformance.ConformanceTarget;
 import dev.revokeearn.conformance.Login;
 import dev.revokeearn.conformance.MockControls;
 import dev.revokeearn.conformance.TestData;
+import dev.revokeearn.faults.Fault;
 import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -382,28 +384,20 @@ public class ConformanceSteps {
 
   @Given("the next revoke of the earn instance is applied and its answer lost")
   public void nextRevokeAppliedThenLost() {
-    nextRevokeFault(json.createObjectNode().put("type", "applied-then-reset"));
+    mock().failNextRevoke(earnedBadgeId, new Fault.AppliedThenReset());
   }
 
   @Given("the next revoke of the earn instance fails with HTTP {int}")
   public void nextRevokeFails(int status) {
-    nextRevokeFault(json.createObjectNode().put("type", "error").put("status", status));
+    mock().failNextRevoke(earnedBadgeId, Fault.Error.of(Operation.REVOKE_EARN, status));
   }
 
   @Given("the next revoke of the earn instance is refused with HTTP 429 and Retry-After {int}")
   public void nextRevokeRateLimited(int seconds) {
-    nextRevokeFault(
-        json.createObjectNode()
-            .put("type", "error")
-            .put("status", 429)
-            .put("retryAfterSeconds", seconds));
-  }
-
-  private void nextRevokeFault(ObjectNode fault) {
-    ObjectNode declaration = json.createObjectNode().put("operation", "revokeEarn").put("times", 1);
-    declaration.putObject("match").put("earnedBadgeId", earnedBadgeId);
-    declaration.set("fault", fault);
-    mock().declareFault(declaration.toString());
+    Fault.Error tooMany = Fault.Error.of(Operation.REVOKE_EARN, 429);
+    mock()
+        .failNextRevoke(
+            earnedBadgeId, new Fault.Error(429, tooMany.code(), tooMany.message(), seconds));
   }
 
   @When("the client revokes the earn instance and the connection ends without an answer")

@@ -1,0 +1,50 @@
+package dev.revokeearn.mock.http;
+
+import dev.revokeearn.service.ApiProblem;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The admin API's door, before WireMock: refuses clients on other machines (unless {@code
+ * --admin-remote}) by the connection's own peer address, which no header can change, and requests
+ * from web pages unless a token is required ({@link AdminGuard}).
+ */
+final class AdminDoor implements Filter {
+  private final AdminGuard guard;
+
+  AdminDoor(AdminGuard guard) {
+    this.guard = guard;
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest http = (HttpServletRequest) request;
+    if (!guard.allowsPeer(http.getRemoteAddr())) {
+      refuse(
+          response, "The admin API answers only clients on this machine; see --admin-remote", null);
+    } else if (!guard.allowsOrigin(http.getHeader("Origin"))) {
+      refuse(
+          response,
+          "The admin API refuses web pages (this request came with Origin: "
+              + http.getHeader("Origin")
+              + "): any page open in a browser here could otherwise reset the mock;"
+              + " start the mock with --admin-token to let browser clients in with the token",
+          "Origin");
+    } else {
+      chain.doFilter(request, response);
+    }
+  }
+
+  private static void refuse(ServletResponse response, String message, String reference)
+      throws IOException {
+    EnvelopeResponses.write(
+        (HttpServletResponse) response, new ApiProblem(403, 403, message, reference));
+  }
+}

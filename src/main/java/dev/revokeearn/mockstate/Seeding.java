@@ -1,0 +1,96 @@
+package dev.revokeearn.mockstate;
+
+import dev.revokeearn.seed.Seed;
+import dev.revokeearn.seed.SeedSnapshots;
+import dev.revokeearn.state.SeedSnapshot;
+import dev.revokeearn.state.StateStore;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The start-up seed and what goes back to it: written at start (unless the store holds a complete
+ * seed already), put back whole by {@link #reset()}, added to by {@link #apply(Seed)}. Every use of
+ * the store waits for the start-up seed ({@link #store()}).
+ */
+public final class Seeding {
+  /** The start-up seed as of a given moment; read again on every reset (it may be a large file). */
+  private final Function<Clock, SeedSnapshot> seedSource;
+
+  private final Clock clock;
+  private final StateStore store;
+
+  /** Whether the start-up seed was written; every use of the store waits for it. */
+  private final CompletableFuture<Boolean> seeded;
+
+  /**
+   * @param seeder runs the seeding: the caller's thread, or one of its own so that a server can be
+   *     built meanwhile (start-up is most of a test run's wait)
+   */
+  Seeding(
+      Function<Clock, SeedSnapshot> seedSource, Clock clock, StateStore store, Executor seeder) {
+    this.seedSource = seedSource;
+    this.clock = clock;
+    this.store = store;
+    // Read and checked even when the store keeps its state: a seed that has become invalid is
+    // reported at start, not at the first reset.
+    seeded =
+        CompletableFuture.supplyAsync(() -> store.seedIfUnseeded(seedSource.apply(clock)), seeder);
+  }
+
+  /**
+   * Whether the start-up seed was written at start, once it is; false when the store held a
+   * complete seed already (a durable store's earlier state, or another replica's).
+   *
+   * @throws dev.revokeearn.seed.SeedException when the seed does not read or check
+   * @throws RuntimeException whatever else the store threw
+   */
+  public boolean seededAtStart() {
+    try {
+      return seeded.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /** The store, once the start-up seed is in it. */
+  StateStore store() {
+    seededAtStart();
+    return store;
+  }
+
+  /**
+   * Back to the start-up seed: later earns, revokes and added state are gone. The seed is read and
+   * checked first; if that fails, nothing changes.
+   *
+   * @throws dev.revokeearn.seed.SeedException when the seed (file) no longer reads or checks
+   */
+  void reset() {
+    SeedSnapshot seed = seedSource.apply(clock);
+    store().replace(seed);
+  }
+
+  /**
+   * Adds a seed's orgs and entities; an entity with an id already present replaces it. Checked
+   * whole before anything changes.
+   *
+   * @throws dev.revokeearn.seed.SeedException naming the place of a value that is wrong
+   * @throws dev.revokeearn.state.StateConflict when the seed clashes with the state
+   */
+  public void apply(Seed seed) {
+    store().add(SeedSnapshots.of(seed, "seed", clock.instant()));
+  }
+
+  /** Waits for the seeding to end, however it ends (not closed under the seeding thread). */
+  void settle() {
+    seeded.handle((written, failure) -> null).join();
+  }
+}

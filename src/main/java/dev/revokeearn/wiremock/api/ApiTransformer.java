@@ -1,0 +1,45 @@
+package dev.revokeearn.wiremock.api;
+
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.revokeearn.api.ApiCall;
+import dev.revokeearn.api.Operation;
+import dev.revokeearn.api.RequestIds;
+import dev.revokeearn.service.Answer;
+import java.util.Optional;
+
+/**
+ * The {@value Routes#TRANSFORMER} transformer: a stub mapping that names it (those in {@code
+ * mappings/}) is answered by the reference implementation, for the operation its {@code
+ * transformerParameters.operation} names.
+ */
+public final class ApiTransformer implements ResponseDefinitionTransformerV2 {
+  private final ReferenceApi api;
+
+  public ApiTransformer(ReferenceApi api) {
+    this.api = api;
+  }
+
+  @Override
+  public String getName() {
+    return Routes.TRANSFORMER;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    ApiCall call = WireMockCalls.of(serveEvent.getRequest());
+    Optional<Operation> operation =
+        Optional.ofNullable(serveEvent.getTransformerParameters())
+            .map(parameters -> parameters.getString(Routes.OPERATION, null))
+            .flatMap(Operation::named);
+    Answer answer = api.answer(call, operation);
+    api.record(call, operation, answer);
+    return Answers.definition(answer, RequestIds.next());
+  }
+}
