@@ -1,11 +1,11 @@
 package dev.revokeearn.cli;
 
-import dev.revokeearn.conformance.ConformanceReports;
-import dev.revokeearn.conformance.ConformanceResult;
 import dev.revokeearn.conformance.ConformanceRunner;
 import dev.revokeearn.conformance.ConformanceTarget;
 import dev.revokeearn.conformance.EmbeddedMock;
 import dev.revokeearn.conformance.TestData;
+import dev.revokeearn.conformance.result.ConformanceReports;
+import dev.revokeearn.conformance.result.ConformanceResult;
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
 import java.io.IOException;
@@ -23,8 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,8 +60,23 @@ import picocli.CommandLine.Spec;
           + " cannot be written"
     })
 final class CheckCommand implements Callable<Integer> {
+  /** The command, with one flag per piece of test data ({@link TestData.Key}) beside its own. */
+  static CommandLine commandLine(Map<String, String> env) {
+    CommandLine check = new CommandLine(new CheckCommand(env));
+    for (TestData.Key key : TestData.Key.values()) {
+      check
+          .getCommandSpec()
+          .addOption(
+              OptionSpec.builder(key.flag())
+                  .paramLabel(key.label())
+                  .description(key.description())
+                  .type(String.class)
+                  .build());
+    }
+    return check;
+  }
+
   static final int FAILED = 1;
-  static final int USAGE = 2;
 
   /** A data file is a few lines; anything far larger is a mistake, not data. */
   private static final long MAX_DATA_BYTES = 64 * 1024;
@@ -78,62 +95,10 @@ final class CheckCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "FILE",
       description =
-          "Test data as YAML or JSON, with the keys badgeMetaId, otherBadgeMetaId, customerId,"
-              + " email, mobile, externalId, cardNumber, otherCustomerId, ownerType, referenceId."
-              + " Values are read as written (0123 stays 0123). Flags below win over the file;"
-              + " anything not given is the demo seed's.")
+          "Test data as YAML or JSON, with the keys of the test data flags below (badgeMetaId"
+              + " for --badge-meta-id, ...). Values are read as written (0123 stays 0123). The"
+              + " flags win over the file; anything not given is the demo seed's.")
   Path dataFile;
-
-  @Option(
-      names = "--badge-meta-id",
-      paramLabel = "ID",
-      description = "A live badge of earn type EARN, claimed by the owner below.")
-  String badgeMetaId;
-
-  @Option(
-      names = "--other-badge-meta-id",
-      paramLabel = "ID",
-      description = "Any other badge of the org.")
-  String otherBadgeMetaId;
-
-  @Option(
-      names = "--customer-id",
-      paramLabel = "ID",
-      description = "A customer of the org (numeric id).")
-  String customerId;
-
-  @Option(names = "--email", description = "That customer's email.")
-  String email;
-
-  @Option(names = "--mobile", description = "That customer's mobile number.")
-  String mobile;
-
-  @Option(names = "--external-id", paramLabel = "ID", description = "That customer's external id.")
-  String externalId;
-
-  @Option(
-      names = "--card-number",
-      paramLabel = "NUMBER",
-      description = "One of that customer's card numbers.")
-  String cardNumber;
-
-  @Option(
-      names = "--other-customer-id",
-      paramLabel = "ID",
-      description = "Another customer of the org.")
-  String otherCustomerId;
-
-  @Option(
-      names = "--owner-type",
-      paramLabel = "TYPE",
-      description = "The owner that claimed the badge (e.g. Loyalty).")
-  String ownerType;
-
-  @Option(
-      names = "--reference-id",
-      paramLabel = "ID",
-      description = "The owner's referenceId in that claim.")
-  String referenceId;
 
   @Option(
       names = "--tags",
@@ -185,13 +150,13 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Optional<String> problem = checkOptions();
     if (problem.isPresent()) {
-      return usage(err, problem.get());
+      return ErrorLines.usage(err, problem.get());
     }
     TestData data;
     try {
       data = TestData.from(key -> values().get(key));
     } catch (IllegalArgumentException e) {
-      return usage(err, e.getMessage());
+      return ErrorLines.usage(err, e.getMessage());
     }
     if (baseUrl == null) {
       try (EmbeddedMock mock = EmbeddedMock.start()) {
@@ -200,11 +165,11 @@ final class CheckCommand implements Callable<Integer> {
     }
     Optional<String> bad = checkUrl(baseUrl);
     if (bad.isPresent()) {
-      return usage(err, bad.get());
+      return ErrorLines.usage(err, bad.get());
     }
     ConformanceTarget target = ConformanceTarget.live(baseUrl, env, data);
     if (target.basic().isEmpty()) {
-      return usage(
+      return ErrorLines.usage(
           err,
           "set "
               + ConformanceTarget.USERNAME
@@ -215,13 +180,13 @@ final class CheckCommand implements Callable<Integer> {
     }
     Optional<String> unreachable = Reachability.problem(target.baseUrl());
     if (unreachable.isPresent()) {
-      return usage(err, "cannot reach " + target.baseUrl() + ": " + unreachable.get());
+      return ErrorLines.usage(err, "cannot reach " + target.baseUrl() + ": " + unreachable.get());
     }
     Optional<String> refused =
         CredentialsProbe.problem(
             target, target.basic().get(), Duration.ofSeconds(requestTimeoutSeconds));
     if (refused.isPresent()) {
-      return usage(err, refused.get());
+      return ErrorLines.usage(err, refused.get());
     }
     return check(target, "deployment");
   }
@@ -242,10 +207,11 @@ final class CheckCommand implements Callable<Integer> {
     ConformanceResult result = runner.run(target, kind, options);
     PrintWriter err = spec.commandLine().getErr();
     if (result.scenarios().isEmpty()) {
-      return usage(err, "--tags " + tags + " selects no scenario");
+      return ErrorLines.usage(err, "--tags " + tags + " selects no scenario");
     }
     if (result.reportProblem().isPresent()) {
-      return usage(err, "the reports could not be written: " + result.reportProblem().get());
+      return ErrorLines.usage(
+          err, "the reports could not be written: " + result.reportProblem().get());
     }
     return result.passed(minCoverage) ? 0 : FAILED;
   }
@@ -313,23 +279,12 @@ final class CheckCommand implements Callable<Integer> {
     if (dataFile != null) {
       values.putAll(readDataFile(dataFile));
     }
-    Map<String, String> flags = new LinkedHashMap<>();
-    flags.put("badgeMetaId", badgeMetaId);
-    flags.put("otherBadgeMetaId", otherBadgeMetaId);
-    flags.put("customerId", customerId);
-    flags.put("email", email);
-    flags.put("mobile", mobile);
-    flags.put("externalId", externalId);
-    flags.put("cardNumber", cardNumber);
-    flags.put("otherCustomerId", otherCustomerId);
-    flags.put("ownerType", ownerType);
-    flags.put("referenceId", referenceId);
-    flags.forEach(
-        (key, value) -> {
-          if (value != null) {
-            values.put(key, value);
-          }
-        });
+    for (TestData.Key key : TestData.Key.values()) {
+      String flag = spec.findOption(key.flag()).getValue();
+      if (flag != null) {
+        values.put(key.key(), flag);
+      }
+    }
     return values;
   }
 
@@ -372,12 +327,6 @@ final class CheckCommand implements Callable<Integer> {
 
   private static boolean present(String value) {
     return value != null && !value.isBlank();
-  }
-
-  private static int usage(PrintWriter err, String problem) {
-    err.println("error: " + ErrorLines.of(problem));
-    err.flush();
-    return USAGE;
   }
 
   /** Whether a base URL answers anything at all, without waiting for a whole answer. */

@@ -20,6 +20,6 @@ final class CheckUnavailable implements Callable<Integer> {
         .println(
             "error: check is in the standalone jar (revoke-earn-<version>-standalone.jar,"
                 + " target/revoke-earn-mock.jar), not in this one");
-    return MockCommand.USAGE;
+    return ErrorLines.USAGE;
   }
 }

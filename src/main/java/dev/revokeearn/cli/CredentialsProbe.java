@@ -1,5 +1,6 @@
 package dev.revokeearn.cli;
 
+import dev.revokeearn.api.Operation;
 import dev.revokeearn.auth.Md5;
 import dev.revokeearn.conformance.ConformanceTarget;
 import dev.revokeearn.conformance.Login;
@@ -45,8 +46,7 @@ final class CredentialsProbe {
               .build()
               .send(
                   HttpRequest.newBuilder(
-                          URI.create(
-                              target.baseUrl() + "/api_gateway/v1/badges/customer/revokeEarn"))
+                          URI.create(target.baseUrl() + Operation.REVOKE_EARN.path()))
                       .timeout(timeout)
                       .header("Authorization", basic)
                       .header("Content-Type", "application/json")

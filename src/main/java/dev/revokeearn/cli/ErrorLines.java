@@ -1,11 +1,23 @@
 package dev.revokeearn.cli;
 
+import java.io.PrintWriter;
+
 /**
  * Error messages as the CLI prints them: one line, readable, and free of Java's words (exception
  * class names, {@code java.nio.file.Path}), whatever library produced them.
  */
 final class ErrorLines {
+  /** The exit code of bad usage: a bad option, an unusable file, a target that cannot be used. */
+  static final int USAGE = 2;
+
   private ErrorLines() {}
+
+  /** Says what is wrong, in one line, and gives the exit code of bad usage. */
+  static int usage(PrintWriter err, String problem) {
+    err.println("error: " + of(problem));
+    err.flush();
+    return USAGE;
+  }
 
   static String of(String message) {
     if (message == null || message.isBlank()) {

@@ -2,12 +2,15 @@ package dev.revokeearn.cli;
 
 import com.github.tomakehurst.wiremock.common.FatalStartupException;
 import dev.revokeearn.mock.RevokeEarnMock;
+import dev.revokeearn.mock.http.OutOfMemory;
 import dev.revokeearn.seed.SeedException;
 import dev.revokeearn.state.StateConflict;
+import dev.revokeearn.store.JdbcStateStore;
 import dev.revokeearn.store.SqlStoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -15,6 +18,7 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +56,6 @@ import picocli.CommandLine.Option;
     })
 public final class MockCommand implements Callable<Integer> {
   static final int STARTUP_FAILED = 1;
-  static final int USAGE = 2;
 
   @Option(
       names = "--port",
@@ -107,8 +110,10 @@ public final class MockCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "At most this many connections to PostgreSQL (--state-url), opened as needed; 1 to"
-              + " 1000. Default: ${DEFAULT-VALUE}.")
-  int statePoolSize = 10;
+              + " 1000. Default: "
+              + JdbcStateStore.DEFAULT_POOL_SIZE
+              + ".")
+  Integer statePoolSize;
 
   @Option(
       names = "--journal-entries",
@@ -146,6 +151,9 @@ public final class MockCommand implements Callable<Integer> {
       description = "Log every request and WireMock's own messages (credentials redacted).")
   boolean verbose;
 
+  /** A stop ends the process within this long, whatever hangs (a server thread, a database). */
+  static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Map<String, String> env = Map.of();
   private PrintWriter out;
@@ -162,6 +170,7 @@ public final class MockCommand implements Callable<Integer> {
     MockCommand command = new MockCommand();
     // First of all: from here on, a stop at any moment is a clean one (exit 0, no ready file).
     StopSignals.onStop(command::stop);
+    OutOfMemory.exitOnUncaught();
     // Picocli looks for Groovy closures when Groovy is on the classpath (REST Assured brings it,
     // for check); initialising Groovy's runtime costs start-up time and nothing here uses closures.
     System.setProperty("picocli.disable.closures", "true");
@@ -193,7 +202,7 @@ public final class MockCommand implements Callable<Integer> {
     command.env = env;
     CommandLine cli = new CommandLine(command);
     // Subcommands first: the streams and handlers set below reach those already added.
-    cli.addSubcommand(check(env));
+    cli.addSubcommand("check", check(env));
     if (out != null) {
       cli.setOut(out);
     }
@@ -206,7 +215,7 @@ public final class MockCommand implements Callable<Integer> {
         (ex, ignored) -> {
           command.err.println(
               "error: " + ErrorLines.of(ex.getMessage()) + didYouMean(ex) + " (see --help)");
-          return USAGE;
+          return ErrorLines.USAGE;
         });
     cli.setExecutionExceptionHandler(
         (ex, ignored, parsed) -> {
@@ -274,13 +283,14 @@ public final class MockCommand implements Callable<Integer> {
    * The check subcommand; the main (library) artifact leaves it and its dependencies out, and says
    * where to find it.
    */
-  private static Object check(Map<String, String> env) {
+  private static CommandLine check(Map<String, String> env) {
     try {
-      return Class.forName("dev.revokeearn.cli.CheckCommand")
-          .getDeclaredConstructor(Map.class)
-          .newInstance(env);
+      Method commandLine =
+          Class.forName("dev.revokeearn.cli.CheckCommand")
+              .getDeclaredMethod("commandLine", Map.class);
+      return (CommandLine) commandLine.invoke(null, env);
     } catch (ReflectiveOperationException | LinkageError e) {
-      return new CheckUnavailable();
+      return new CommandLine(new CheckUnavailable());
     }
   }
 
@@ -299,7 +309,7 @@ public final class MockCommand implements Callable<Integer> {
     if (stateDir != null && stateUrl != null) {
       return usage("give --state-dir (SQLite) or --state-url (PostgreSQL), not both");
     }
-    if (stateUrl == null && statePoolSize != 10) {
+    if (stateUrl == null && statePoolSize != null) {
       return usage("--state-pool-size goes with --state-url");
     }
     if (journalEntries < 0) {
@@ -331,7 +341,11 @@ public final class MockCommand implements Callable<Integer> {
               .adminToken(adminToken == null || adminToken.isBlank() ? null : adminToken)
               .adminRemote(adminRemote);
       if (stateUrl != null) {
-        builder.postgres(stateUrl, env.get("PGUSER"), env.get("PGPASSWORD"), statePoolSize);
+        builder.postgres(
+            stateUrl,
+            env.get("PGUSER"),
+            env.get("PGPASSWORD"),
+            statePoolSize == null ? JdbcStateStore.DEFAULT_POOL_SIZE : statePoolSize);
       }
       mock = builder.build();
     } catch (SeedException | StateConflict | IllegalArgumentException e) {
@@ -421,13 +435,18 @@ public final class MockCommand implements Callable<Integer> {
       mock = running;
       removeReadyFile = readyWritten;
     }
-    if (mock != null) {
-      mock.close();
+    Thread watchdog = StopWatchdog.start(STOP_DEADLINE);
+    try {
+      if (mock != null) {
+        mock.close();
+      }
+      if (removeReadyFile) {
+        ReadyFile.remove(readyFile);
+      }
+    } finally {
+      watchdog.interrupt();
+      stopped.countDown();
     }
-    if (removeReadyFile) {
-      ReadyFile.remove(readyFile);
-    }
-    stopped.countDown();
   }
 
   private boolean stopRequestedNow() {
@@ -437,9 +456,7 @@ public final class MockCommand implements Callable<Integer> {
   }
 
   private int usage(String problem) {
-    err.println("error: " + ErrorLines.of(problem));
-    err.flush();
-    return USAGE;
+    return ErrorLines.usage(err, problem);
   }
 
   private static String startupProblem(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.revokeearn.conformance;
 
+import dev.revokeearn.conformance.result.ContractCoverage;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,6 +2,11 @@ package dev.revokeearn.conformance;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import dev.revokeearn.conformance.result.ConformanceReports;
+import dev.revokeearn.conformance.result.ConformanceResult;
+import dev.revokeearn.conformance.result.ContractCoverage;
+import dev.revokeearn.conformance.result.FailureGroups;
+import dev.revokeearn.conformance.result.ScenarioResult;
 import dev.revokeearn.gate.Contract;
 import io.cucumber.tagexpressions.Expression;
 import io.cucumber.tagexpressions.TagExpressionParser;

@@ -1,6 +1,7 @@
 package dev.revokeearn.conformance;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -23,6 +24,57 @@ public record TestData(
     String ownerType,
     String referenceId) {
 
+  /**
+   * Each piece of test data: its key (in a data file, {@code -Dconformance.<key>}), its flag, what
+   * it is, and the demo seed's value, in the order the README lists them.
+   */
+  public enum Key {
+    BADGE_META_ID(
+        "badgeMetaId",
+        "ID",
+        "A live badge of earn type EARN, claimed by the owner below.",
+        "66276dc68fe258516a88ff8e"),
+    OTHER_BADGE_META_ID(
+        "otherBadgeMetaId", "ID", "Any other badge of the org.", "653ddb33b3cda7078c7c68e9"),
+    CUSTOMER_ID("customerId", "ID", "A customer of the org (numeric id).", "62090013"),
+    EMAIL("email", "EMAIL", "That customer's email.", "tom.sawyer@example.com"),
+    MOBILE("mobile", "NUMBER", "That customer's mobile number.", "919988776655"),
+    EXTERNAL_ID("externalId", "ID", "That customer's external id.", "ext-62090013"),
+    CARD_NUMBER("cardNumber", "NUMBER", "One of that customer's card numbers.", "CARD62090013"),
+    OTHER_CUSTOMER_ID("otherCustomerId", "ID", "Another customer of the org.", "62090014"),
+    OWNER_TYPE("ownerType", "TYPE", "The owner that claimed the badge (e.g. Loyalty).", "Loyalty"),
+    REFERENCE_ID("referenceId", "ID", "The owner's referenceId in that claim.", "123694");
+
+    private final String key;
+    private final String label;
+    private final String description;
+    private final String demo;
+
+    Key(String key, String label, String description, String demo) {
+      this.key = key;
+      this.label = label;
+      this.description = description;
+      this.demo = demo;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    /** The flag of {@code check}: {@code --badge-meta-id}. */
+    public String flag() {
+      return "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String label() {
+      return label;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
+
   /** Every key with its default, in the order the README lists them. */
   public static final Map<String, String> DEFAULTS = defaults();
 
@@ -36,28 +88,27 @@ public record TestData(
    *     is needed
    */
   public static TestData from(UnaryOperator<String> values) {
-    UnaryOperator<String> value =
-        key -> {
-          String given = values.apply(key);
-          if (given == null) {
-            return DEFAULTS.get(key);
-          }
-          if (given.isBlank()) {
-            throw new IllegalArgumentException(key + " is empty; give a value or leave it out");
-          }
-          return given.strip();
-        };
+    Map<Key, String> given = new EnumMap<>(Key.class);
+    for (Key key : Key.values()) {
+      String value = values.apply(key.key);
+      if (value == null) {
+        value = key.demo;
+      } else if (value.isBlank()) {
+        throw new IllegalArgumentException(key.key + " is empty; give a value or leave it out");
+      }
+      given.put(key, value.strip());
+    }
     return new TestData(
-        value.apply("badgeMetaId"),
-        value.apply("otherBadgeMetaId"),
-        number(value, "customerId"),
-        value.apply("email"),
-        value.apply("mobile"),
-        value.apply("externalId"),
-        value.apply("cardNumber"),
-        number(value, "otherCustomerId"),
-        value.apply("ownerType"),
-        value.apply("referenceId"));
+        given.get(Key.BADGE_META_ID),
+        given.get(Key.OTHER_BADGE_META_ID),
+        number(given, Key.CUSTOMER_ID),
+        given.get(Key.EMAIL),
+        given.get(Key.MOBILE),
+        given.get(Key.EXTERNAL_ID),
+        given.get(Key.CARD_NUMBER),
+        number(given, Key.OTHER_CUSTOMER_ID),
+        given.get(Key.OWNER_TYPE),
+        given.get(Key.REFERENCE_ID));
   }
 
   /** The value naming the customer by this identifier ("customer id" for the numeric id). */
@@ -72,27 +123,20 @@ public record TestData(
     };
   }
 
-  private static long number(UnaryOperator<String> value, String key) {
-    String text = value.apply(key);
+  private static long number(Map<Key, String> given, Key key) {
+    String text = given.get(key);
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a numeric customer id, got " + text);
+      throw new IllegalArgumentException(key.key + " must be a numeric customer id, got " + text);
     }
   }
 
   private static Map<String, String> defaults() {
     Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put("badgeMetaId", "66276dc68fe258516a88ff8e");
-    defaults.put("otherBadgeMetaId", "653ddb33b3cda7078c7c68e9");
-    defaults.put("customerId", "62090013");
-    defaults.put("email", "tom.sawyer@example.com");
-    defaults.put("mobile", "919988776655");
-    defaults.put("externalId", "ext-62090013");
-    defaults.put("cardNumber", "CARD62090013");
-    defaults.put("otherCustomerId", "62090014");
-    defaults.put("ownerType", "Loyalty");
-    defaults.put("referenceId", "123694");
+    for (Key key : Key.values()) {
+      defaults.put(key.key, key.demo);
+    }
     return Collections.unmodifiableMap(defaults);
   }
 }

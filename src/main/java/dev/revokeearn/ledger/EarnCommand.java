@@ -1,5 +1,7 @@
 package dev.revokeearn.ledger;
 
+import dev.revokeearn.ledger.entity.CustomerKey;
+import dev.revokeearn.ledger.entity.OwnerClaim;
 import java.time.Instant;
 
 /**

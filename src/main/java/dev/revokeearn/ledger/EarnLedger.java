@@ -1,5 +1,10 @@
 package dev.revokeearn.ledger;
 
+import dev.revokeearn.ledger.entity.BadgeMeta;
+import dev.revokeearn.ledger.entity.Customer;
+import dev.revokeearn.ledger.entity.CustomerKey;
+import dev.revokeearn.ledger.entity.EarnInstance;
+import dev.revokeearn.ledger.entity.EarnType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

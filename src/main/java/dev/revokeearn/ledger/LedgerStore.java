@@ -1,5 +1,9 @@
 package dev.revokeearn.ledger;
 
+import dev.revokeearn.ledger.entity.BadgeMeta;
+import dev.revokeearn.ledger.entity.Customer;
+import dev.revokeearn.ledger.entity.CustomerKey;
+import dev.revokeearn.ledger.entity.EarnInstance;
 import java.util.List;
 import java.util.Optional;
 

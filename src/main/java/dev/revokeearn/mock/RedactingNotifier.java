@@ -2,38 +2,51 @@ package dev.revokeearn.mock;
 
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.verification.RequestJournalDisabledException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Keeps credentials out of the logs: WireMock's verbose request logging prints headers, URLs and
- * bodies, so Authorization, OAuth token and cookie headers, query parameters named like a secret
- * (token, password, secret, key), and password, secret and accessToken values (JSON or YAML) are
- * replaced before a message reaches the real notifier.
+ * bodies. Whatever is named like a secret ({@link #secretName}) has its value replaced before a
+ * message reaches the real notifier: headers (Authorization, Cookie, X-CAP-API-OAUTH-TOKEN,
+ * X-Api-Key, X-Auth-Token, ...), query parameters (names percent-decoded first: {@code pass%77ord}
+ * is {@code password}), and JSON or YAML fields.
  */
 final class RedactingNotifier implements Notifier {
   private static final String REDACTED = "[redacted]";
+
+  /** What a name holds when it names a secret, compared without case, dashes or underscores. */
+  private static final Pattern SECRET_WORDS =
+      Pattern.compile(
+          "password|passwd|pwd|secret|token|auth|cookie|session|credential|signature|apikey|"
+              + "privatekey|accesskey");
+
+  /** A header line: its name, then its value to the end of the line. */
   private static final Pattern HEADERS =
-      Pattern.compile(
-          "(?im)^(\\s*(?:Authorization|X-CAP-API-OAUTH-TOKEN|Proxy-Authorization|Cookie|Set-Cookie)"
-              + "\\s*:\\s*).*$");
+      Pattern.compile("(?m)^(\\s*)([A-Za-z0-9_-]++)(\\s*:\\s*)(.*)$");
 
-  /** access_token=..., password=..., apiKey=... in a URL's query. */
-  private static final Pattern QUERY_SECRETS =
-      Pattern.compile(
-          // The name is looked at once from each ? or &: a long hostile query costs linear time.
-          "(?i)([?&](?=[^=&\\s#]*(?:token|password|secret|key))[^=&\\s#]*+=)[^&\\s#\"]*+");
+  /**
+   * A query parameter: from each ? or &, a name and its value (each looked at once: a long hostile
+   * query costs linear time).
+   */
+  private static final Pattern QUERY = Pattern.compile("([?&])([^=&\\s#?]++)=([^&\\s#\"]*+)");
 
-  private static final Pattern JSON_SECRETS =
-      Pattern.compile("(?i)(\"(?:password|secret|accessToken)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+  /** A JSON field with a string value. */
+  private static final Pattern JSON_FIELDS =
+      Pattern.compile("(\")([A-Za-z0-9_-]++)(\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*+)");
 
   /** The same inside a JSON string, as WireMock logs a response definition's body. */
-  private static final Pattern ESCAPED_JSON_SECRETS =
-      Pattern.compile("(?i)(\\\\\"(?:password|secret|accessToken)\\\\\"\\s*:\\s*\\\\\")[^\"\\\\]*");
-
-  private static final Pattern YAML_SECRETS =
+  private static final Pattern ESCAPED_JSON_FIELDS =
       Pattern.compile(
-          "(?im)(\\b(?:password|secret|accessToken)\\s*:\\s*)(?![\\s\"]*\\[redacted)[^\\s,}\\]]+");
+          "(\\\\\")([A-Za-z0-9_-]++)(\\\\\"\\s*:\\s*\\\\\")((?:[^\"\\\\]|\\\\[^\"])*+)");
+
+  /** A YAML (or YAML-ish) field: a name, a colon, a bare value. */
+  private static final Pattern YAML_FIELDS =
+      Pattern.compile(
+          "(?m)(\\b)([A-Za-z][A-Za-z0-9_-]*+)(\\s*:\\s+)([^\\s,}\\]\"\\[][^\\s,}\\]]*+)");
 
   private final Notifier delegate;
 
@@ -49,15 +62,46 @@ final class RedactingNotifier implements Notifier {
     started = true;
   }
 
+  /** Whether a header, parameter or field of this name holds a secret. */
+  static boolean secretName(String name) {
+    String plain = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return SECRET_WORDS.matcher(plain).find();
+  }
+
   static String redact(String message) {
     if (message == null) {
       return null;
     }
-    String text = HEADERS.matcher(message).replaceAll("$1" + REDACTED);
-    text = JSON_SECRETS.matcher(text).replaceAll("$1\"" + REDACTED + "\"");
-    text = ESCAPED_JSON_SECRETS.matcher(text).replaceAll("$1" + REDACTED);
-    text = QUERY_SECRETS.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
-    return YAML_SECRETS.matcher(text).replaceAll("$1" + REDACTED);
+    String text = replace(HEADERS, message, false);
+    text = replace(JSON_FIELDS, text, false);
+    text = replace(ESCAPED_JSON_FIELDS, text, false);
+    text = replace(QUERY, text, true);
+    return replace(YAML_FIELDS, text, false);
+  }
+
+  /** Each match's value (its 4th group, or 3rd for a query) replaced when its name is a secret. */
+  private static String replace(Pattern pattern, String text, boolean query) {
+    Matcher m = pattern.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    while (m.find()) {
+      String name = query ? decoded(m.group(2)) : m.group(2);
+      String value = query ? m.group(3) : m.group(4);
+      String kept =
+          secretName(name) && !value.startsWith(REDACTED)
+              ? m.group(0).substring(0, m.group(0).length() - value.length()) + REDACTED
+              : m.group(0);
+      m.appendReplacement(out, Matcher.quoteReplacement(kept));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String decoded(String name) {
+    try {
+      return URLDecoder.decode(name, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return name;
+    }
   }
 
   @Override

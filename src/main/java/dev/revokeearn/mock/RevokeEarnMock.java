@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.revokeearn.mock.http.AdminGuard;
+import dev.revokeearn.mock.http.EnvelopeServerFactory;
 import dev.revokeearn.mock.journal.JournalStores;
 import dev.revokeearn.mockstate.MockState;
 import dev.revokeearn.seed.Seed;
@@ -17,6 +18,7 @@ import dev.revokeearn.store.JdbcStateStore;
 import dev.revokeearn.wiremock.RevokeEarnExtensions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -85,7 +87,9 @@ public final class RevokeEarnMock implements AutoCloseable {
             // not queue other requests (health probes and the admin API among them).
             .asynchronousResponseEnabled(true)
             .asynchronousResponseThreads(2)
-            .extensions(core, new StandaloneExtensions(core, guard, builder.maxBodyBytes))
+            .extensions(
+                core,
+                new StandaloneExtensions(core, guard, builder.maxBodyBytes, builder.bodyDeadline))
             .notifier(notifier)
             .adminAuthenticator(guard)
             .stubRequestLoggingDisabled(!builder.verbose);
@@ -163,6 +167,7 @@ public final class RevokeEarnMock implements AutoCloseable {
     private Path rootDir;
     private int journalEntries = DEFAULT_JOURNAL_ENTRIES;
     private int maxBodyBytes = RevokeEarnExtensions.DEFAULT_MAX_BODY_BYTES;
+    private Duration bodyDeadline = EnvelopeServerFactory.BODY_DEADLINE;
     private boolean verbose;
     private String adminToken;
     private boolean adminRemote;
@@ -228,6 +233,12 @@ public final class RevokeEarnMock implements AutoCloseable {
     public Builder maxBodyBytes(int maxBodyBytes) {
       this.maxBodyBytes = maxBodyBytes;
       core.maxBodyBytes(maxBodyBytes);
+      return this;
+    }
+
+    /** How long a request's body may take to arrive, whole; then 408. */
+    public Builder bodyDeadline(Duration bodyDeadline) {
+      this.bodyDeadline = bodyDeadline;
       return this;
     }
 

@@ -9,6 +9,7 @@ import dev.revokeearn.mock.http.EnvelopeServerFactory;
 import dev.revokeearn.wiremock.RevokeEarnExtensions;
 import dev.revokeearn.wiremock.api.HandedOver;
 import dev.revokeearn.wiremock.api.Routes;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,11 +22,14 @@ final class StandaloneExtensions implements ExtensionFactory {
   private final RevokeEarnExtensions core;
   private final AdminGuard guard;
   private final int maxBodyBytes;
+  private final Duration bodyDeadline;
 
-  StandaloneExtensions(RevokeEarnExtensions core, AdminGuard guard, int maxBodyBytes) {
+  StandaloneExtensions(
+      RevokeEarnExtensions core, AdminGuard guard, int maxBodyBytes, Duration bodyDeadline) {
     this.core = core;
     this.guard = guard;
     this.maxBodyBytes = maxBodyBytes;
+    this.bodyDeadline = bodyDeadline;
   }
 
   @Override
@@ -45,6 +49,7 @@ final class StandaloneExtensions implements ExtensionFactory {
                 services.getStores(),
                 !services.getOptions().getStubRequestLoggingDisabled()),
             guard,
-            maxBodyBytes));
+            maxBodyBytes,
+            bodyDeadline));
   }
 }

@@ -2,7 +2,7 @@ package dev.revokeearn.seed;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.revokeearn.ledger.EarnType;
+import dev.revokeearn.ledger.entity.EarnType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

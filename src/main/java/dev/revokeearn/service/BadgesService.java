@@ -10,10 +10,10 @@ import dev.revokeearn.contract.model.RevokeEarnRequest;
 import dev.revokeearn.contract.model.RevokeEarnResponse;
 import dev.revokeearn.contract.model.RevokedEarn;
 import dev.revokeearn.ledger.EarnCommand;
-import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.EarnLedger;
 import dev.revokeearn.ledger.EarnOutcome;
-import dev.revokeearn.ledger.OwnerClaim;
+import dev.revokeearn.ledger.entity.EarnInstance;
+import dev.revokeearn.ledger.entity.OwnerClaim;
 import java.time.ZoneOffset;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.revokeearn.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.revokeearn.contract.model.CustomerIdentifierType;
-import dev.revokeearn.ledger.CustomerKey;
-import dev.revokeearn.ledger.IdentifierType;
+import dev.revokeearn.ledger.entity.CustomerKey;
+import dev.revokeearn.ledger.entity.IdentifierType;
 
 /** Reads the customer a request names: the body's customerId, as the identifier header says. */
 final class CustomerKeys {

@@ -1,8 +1,8 @@
 package dev.revokeearn.state;
 
-import dev.revokeearn.ledger.BadgeMeta;
-import dev.revokeearn.ledger.Customer;
-import dev.revokeearn.ledger.EarnInstance;
+import dev.revokeearn.ledger.entity.BadgeMeta;
+import dev.revokeearn.ledger.entity.Customer;
+import dev.revokeearn.ledger.entity.EarnInstance;
 import java.util.List;
 
 /** One org of a {@link SeedSnapshot}: its credentials and its ledger, checked and immutable. */

@@ -1,10 +1,10 @@
 package dev.revokeearn.state;
 
 import dev.revokeearn.faults.FaultSpec;
-import dev.revokeearn.ledger.CustomerKey;
-import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.LedgerStore;
 import dev.revokeearn.ledger.ObjectIds;
+import dev.revokeearn.ledger.entity.CustomerKey;
+import dev.revokeearn.ledger.entity.EarnInstance;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package dev.revokeearn.store;
 
-import dev.revokeearn.ledger.BadgeMeta;
-import dev.revokeearn.ledger.Customer;
-import dev.revokeearn.ledger.CustomerKey;
-import dev.revokeearn.ledger.EarnInstance;
-import dev.revokeearn.ledger.EarnType;
-import dev.revokeearn.ledger.IdentifierType;
 import dev.revokeearn.ledger.LedgerStore;
 import dev.revokeearn.ledger.ObjectIds;
-import dev.revokeearn.ledger.OwnerClaim;
+import dev.revokeearn.ledger.entity.BadgeMeta;
+import dev.revokeearn.ledger.entity.Customer;
+import dev.revokeearn.ledger.entity.CustomerKey;
+import dev.revokeearn.ledger.entity.EarnInstance;
+import dev.revokeearn.ledger.entity.EarnType;
+import dev.revokeearn.ledger.entity.IdentifierType;
+import dev.revokeearn.ledger.entity.OwnerClaim;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -46,6 +46,9 @@ import org.sqlite.SQLiteDataSource;
  * }</pre>
  */
 public final class JdbcStateStore implements StateStore {
+  /** How many connections to PostgreSQL a mock keeps at most, by default. */
+  public static final int DEFAULT_POOL_SIZE = 10;
+
   private static final String[] TABLES = {
     "re_tills",
     "re_clients",

@@ -43,7 +43,8 @@ class CheckCommandIT {
                 dir.resolve("broken").toString());
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
         assertThat(failed.output())
-            .contains("FAILED error-814.feature:10 Revoking the same earn instance twice");
+            .containsPattern("FAILED in \\d+ scenarios, one cause:")
+            .contains("         error-814.feature:10 Revoking the same earn instance twice");
       }
     }
   }

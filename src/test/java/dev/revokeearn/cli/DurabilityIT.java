@@ -1,5 +1,6 @@
 package dev.revokeearn.cli;
 
+import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revokeearn.junit.RevokeEarnMockExtension;
@@ -50,10 +51,7 @@ class DurabilityIT {
       assertThat(revoked).as("acknowledged revokes").hasSizeGreaterThan(KILLS * 10);
       // Exactly once, across restarts: an acknowledged revoke cannot happen again.
       String again = revoked.iterator().next();
-      assertThat(
-              post(jar.baseUrl(), "/api_gateway/v1/badges/customer/revokeEarn", revokeBody(again))
-                  .statusCode())
-          .isEqualTo(409);
+      assertThat(post(jar.baseUrl(), REVOKE, revokeBody(again)).statusCode()).isEqualTo(409);
       assertThat(jar.stop()).isZero();
     }
     System.out.printf(
@@ -101,9 +99,7 @@ class DurabilityIT {
     Matcher id = EARNED.matcher(earn.body());
     assertThat(id.find()).isTrue();
     earned.add(id.group(1));
-    if (post(baseUrl, "/api_gateway/v1/badges/customer/revokeEarn", revokeBody(id.group(1)))
-            .statusCode()
-        == 200) {
+    if (post(baseUrl, REVOKE, revokeBody(id.group(1))).statusCode() == 200) {
       revoked.add(id.group(1));
     }
   }

@@ -49,7 +49,8 @@ class MavenConformanceIT {
       assertThat(process.exitValue()).as(output).isNotZero();
       assertThat(output)
           .contains("Conformance check of " + broken.baseUrl())
-          .contains("FAILED error-814.feature:10 Revoking the same earn instance twice")
+          .containsPattern("FAILED in \\d+ scenarios, one cause:")
+          .contains("         error-814.feature:10 Revoking the same earn instance twice")
           .contains("Target " + broken.baseUrl() + ": FAILED")
           .contains("BUILD FAILURE");
     }

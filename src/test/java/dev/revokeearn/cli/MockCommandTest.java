@@ -1,5 +1,6 @@
 package dev.revokeearn.cli;
 
+import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -181,7 +182,7 @@ class MockCommandTest {
         .contains(
             "demo.till",
             "demo-key",
-            "curl -s -X POST " + baseUrl + "/api_gateway/v1/badges/customer/revokeEarn",
+            "curl -s -X POST " + baseUrl + REVOKE,
             "-H 'Authorization: Basic ZGVtby50aWxsOjRiNGQ5NTI5MTQ4ZDhkOTQ0MGQ3ZTIwYzc4Mjg3ZjY5'");
 
     command.stop();

@@ -1,5 +1,8 @@
 package dev.revokeearn.cli;
 
+import static dev.revokeearn.testing.Fixtures.EARN;
+import static dev.revokeearn.testing.Fixtures.REVOKE;
+import static dev.revokeearn.testing.Fixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revokeearn.junit.RevokeEarnMockExtension;
@@ -31,8 +34,6 @@ import org.junit.jupiter.api.Test;
  * SIGKILL loses nothing it acknowledged.
  */
 class ReplicasIT {
-  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
-  static final String EARN = "/api_gateway/v1/badges/customer/earn";
   static final String BADGE = "66276dc68fe258516a88ff8e";
   static final String AUTH =
       RevokeEarnMockExtension.basicAuthorization("demo.till", "demo-password");
@@ -112,7 +113,7 @@ class ReplicasIT {
         send(
             b.baseUrl(),
             "POST",
-            "/v3/oauth/token/generate",
+            TOKEN,
             "{\"key\":\"" + key + "\",\"secret\":\"" + secret + "\"}",
             null);
     assertThat(token.statusCode()).as(token.body()).isEqualTo(200);

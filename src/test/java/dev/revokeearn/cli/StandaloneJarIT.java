@@ -1,5 +1,6 @@
 package dev.revokeearn.cli;
 
+import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,7 +24,7 @@ class StandaloneJarIT {
               "Authorization",
               RevokeEarnMockExtension.basicAuthorization("demo.till", "demo-password"))
           .body(body)
-          .post("/api_gateway/v1/badges/customer/revokeEarn")
+          .post(REVOKE)
           .then()
           .statusCode(200)
           .body("data.isActive", equalTo(false));

@@ -2,6 +2,9 @@ package dev.revokeearn.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revokeearn.conformance.result.ConformanceResult;
+import dev.revokeearn.conformance.result.ContractCoverage;
+import dev.revokeearn.conformance.result.ScenarioResult;
 import dev.revokeearn.seed.DemoSeed;
 import dev.revokeearn.testing.BrokenDeployment;
 import dev.revokeearn.testing.BrokenDeployment.Breakage;

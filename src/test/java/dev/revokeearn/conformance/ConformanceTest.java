@@ -2,6 +2,7 @@ package dev.revokeearn.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revokeearn.conformance.result.ConformanceResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.revokeearn.contractcheck;
 
+import static dev.revokeearn.testing.Fixtures.EARN;
+import static dev.revokeearn.testing.Fixtures.REVOKE;
+import static dev.revokeearn.testing.Fixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -15,9 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** The contract's own rules: it loads, and every operation declares the answers the API gives. */
 class ContractShapeTest {
-  private static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
-  private static final String EARN = "/api_gateway/v1/badges/customer/earn";
-  private static final String TOKEN = "/v3/oauth/token/generate";
 
   private final OpenAPI api = ContractExamples.parse(Contract.text());
 

@@ -1,5 +1,6 @@
 package dev.revokeearn.junit;
 
+import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revokeearn.mockstate.Exchange;
@@ -23,8 +24,7 @@ class ConsumerExampleTest {
         "{\"badgeMetaId\":\"%s\",\"customerId\":%d,\"earnedBadgeId\":\"%s\"}"
             .formatted(badgeMetaId, customerId, earnedBadgeId);
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(capillary.baseUrl() + "/api_gateway/v1/badges/customer/revokeEarn"))
+        HttpRequest.newBuilder(URI.create(capillary.baseUrl() + REVOKE))
             .header("Authorization", capillary.basicAuthorization())
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -1,5 +1,6 @@
 package dev.revokeearn.junit;
 
+import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,8 +32,7 @@ class FaultsInJUnitTest {
         "{\"badgeMetaId\":\"%s\",\"customerId\":62090013,\"earnedBadgeId\":\"%s\"}"
             .formatted(BADGE, EARNED);
     return http.send(
-        HttpRequest.newBuilder(
-                URI.create(capillary.baseUrl() + "/api_gateway/v1/badges/customer/revokeEarn"))
+        HttpRequest.newBuilder(URI.create(capillary.baseUrl() + REVOKE))
             .header("Authorization", capillary.basicAuthorization())
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -1,5 +1,7 @@
 package dev.revokeearn.junit;
 
+import static dev.revokeearn.testing.Fixtures.REVOKE;
+import static dev.revokeearn.testing.Fixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +39,7 @@ class OwnSeedTest {
 
     assertThat(
             post(
-                "/api_gateway/v1/badges/customer/revokeEarn",
+                REVOKE,
                 capillary.basicAuthorization(),
                 null,
                 "{\"badgeMetaId\":\"aaaaaaaaaaaaaaaaaaaaaaaa\",\"customerId\":\"ann@example.com\","
@@ -52,7 +54,7 @@ class OwnSeedTest {
     String body =
         "{\"key\":\"%s\",\"secret\":\"%s\"}"
             .formatted(capillary.oauthKey(), capillary.oauthSecret());
-    assertThat(post("/v3/oauth/token/generate", null, null, body, null)).isEqualTo(200);
+    assertThat(post(TOKEN, null, null, body, null)).isEqualTo(200);
   }
 
   @Test

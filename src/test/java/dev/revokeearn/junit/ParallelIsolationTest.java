@@ -1,5 +1,7 @@
 package dev.revokeearn.junit;
 
+import static dev.revokeearn.testing.Fixtures.DOC_BADGE;
+import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revokeearn.mockstate.Exchange;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class ParallelIsolationTest {
-  static final String DOC_BADGE = "653ddb33b3cda7078c7c68e9";
   static final String DOC_EARN = "654cbea06bccde1274b6d3a2";
 
   @RegisterExtension static final RevokeEarnMockExtension capillary = new RevokeEarnMockExtension();
@@ -72,8 +73,7 @@ class ParallelIsolationTest {
         "{\"badgeMetaId\":\"%s\",\"customerId\":62090013,\"earnedBadgeId\":\"%s\"}"
             .formatted(DOC_BADGE, earnedBadgeId);
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(capillary.baseUrl() + "/api_gateway/v1/badges/customer/revokeEarn"))
+        HttpRequest.newBuilder(URI.create(capillary.baseUrl() + REVOKE))
             .header("Authorization", auth)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))

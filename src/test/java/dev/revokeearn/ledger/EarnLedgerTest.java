@@ -2,6 +2,13 @@ package dev.revokeearn.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revokeearn.ledger.entity.BadgeMeta;
+import dev.revokeearn.ledger.entity.Customer;
+import dev.revokeearn.ledger.entity.CustomerKey;
+import dev.revokeearn.ledger.entity.EarnInstance;
+import dev.revokeearn.ledger.entity.EarnType;
+import dev.revokeearn.ledger.entity.IdentifierType;
+import dev.revokeearn.ledger.entity.OwnerClaim;
 import dev.revokeearn.testing.Race;
 import java.time.Clock;
 import java.time.Duration;

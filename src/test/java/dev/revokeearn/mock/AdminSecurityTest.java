@@ -1,5 +1,7 @@
 package dev.revokeearn.mock;
 
+import static dev.revokeearn.testing.Fixtures.REVOKE;
+import static dev.revokeearn.testing.Fixtures.TOKEN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,7 +128,7 @@ class AdminSecurityTest {
               .baseUri(mock.baseUrl())
               .contentType("application/json")
               .body("{\"key\":\"demo-key\",\"secret\":\"demo-secret\"}")
-              .post("/v3/oauth/token/generate")
+              .post(TOKEN)
               .then()
               .statusCode(200)
               .extract()
@@ -136,20 +138,20 @@ class AdminSecurityTest {
           .contentType("application/json")
           .header("X-CAP-API-OAUTH-TOKEN", token)
           .body("{}")
-          .post("/api_gateway/v1/badges/customer/revokeEarn");
+          .post(REVOKE);
       given()
           .baseUri(mock.baseUrl())
           .contentType("application/json")
           .header("Authorization", Credentials.demo())
           .body("{}")
-          .post("/api_gateway/v1/badges/customer/revokeEarn");
+          .post(REVOKE);
       given()
           .baseUri(mock.baseUrl())
           .body("orgs: [{orgId: 77, tills: [{username: x.till, password: hunter2}]}]")
           .post("/__admin/revoke-earn/seed");
 
       String all = String.join("\n", log);
-      assertThat(all).contains("/api_gateway/v1/badges/customer/revokeEarn"); // it did log requests
+      assertThat(all).contains(REVOKE); // it did log requests
       assertThat(all)
           .doesNotContain(token)
           .doesNotContain("demo-secret")
@@ -188,6 +190,52 @@ class AdminSecurityTest {
     assertThat(RedactingNotifier.redact(hostile)).isEqualTo(hostile);
   }
 
+  /** Redaction by meaning: each name a secret goes by, however it is spelled or encoded. */
+  @Test
+  void everyNameASecretGoesByIsRedacted() {
+    for (String header :
+        List.of(
+            "Authorization",
+            "Proxy-Authorization",
+            "Cookie",
+            "Set-Cookie",
+            "X-CAP-API-OAUTH-TOKEN",
+            "X-Api-Key",
+            "Api-Key",
+            "X-Auth-Token",
+            "X-Access-Token",
+            "X-Session-Id",
+            "X-Client-Secret")) {
+      assertThat(RedactingNotifier.redact(header + ": s3cr3t\nHost: x"))
+          .as(header)
+          .isEqualTo(header + ": [redacted]\nHost: x");
+    }
+    for (String name :
+        List.of(
+            "access_token",
+            "password",
+            "pass%77ord",
+            "PASSWORD",
+            "apiKey",
+            "api_key",
+            "auth",
+            "secret",
+            "client_secret",
+            "session",
+            "signature",
+            "pwd")) {
+      assertThat(RedactingNotifier.redact("GET /x?a=1&" + name + "=s3cr3t&b=2 HTTP/1.1"))
+          .as(name)
+          .isEqualTo("GET /x?a=1&" + name + "=[redacted]&b=2 HTTP/1.1");
+    }
+    assertThat(RedactingNotifier.redact("{\"clientSecret\":\"s3cr3t\",\"key\":\"k\"}"))
+        .isEqualTo("{\"clientSecret\":\"[redacted]\",\"key\":\"k\"}");
+    assertThat(
+            RedactingNotifier.redact(
+                "Content-Type: application/json\nX-CAP-CUSTOMER-IDENTIFIER: email"))
+        .isEqualTo("Content-Type: application/json\nX-CAP-CUSTOMER-IDENTIFIER: email");
+  }
+
   private static ValidatableResponse revokeTheDocInstance(RevokeEarnMock mock) {
     return given()
         .baseUri(mock.baseUrl())
@@ -196,7 +244,7 @@ class AdminSecurityTest {
         .body(
             "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,"
                 + "\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}")
-        .post("/api_gateway/v1/badges/customer/revokeEarn")
+        .post(REVOKE)
         .then();
   }
 

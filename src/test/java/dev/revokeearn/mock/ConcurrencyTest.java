@@ -1,5 +1,6 @@
 package dev.revokeearn.mock;
 
+import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revokeearn.testing.Credentials;
@@ -62,7 +63,7 @@ class ConcurrencyTest {
   void sixtyFourConcurrentRevokesOfOneInstanceGiveOne200AndThe409s() throws Exception {
     Map<Integer, Long> statuses =
         race(
-            "/api_gateway/v1/badges/customer/revokeEarn",
+            REVOKE,
             i ->
                 "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,"
                     + "\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}");

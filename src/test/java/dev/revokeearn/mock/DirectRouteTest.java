@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.revokeearn.testing.Fixtures.EARN;
+import static dev.revokeearn.testing.Fixtures.REVOKE;
+import static dev.revokeearn.testing.Fixtures.TOKEN;
 import static dev.revokeearn.testing.Gen.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +43,6 @@ import org.junit.jupiter.api.Test;
  * nature (request ids, generated ids and tokens, times).
  */
 class DirectRouteTest {
-  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
-  static final String EARN = "/api_gateway/v1/badges/customer/earn";
-  static final String TOKEN = "/v3/oauth/token/generate";
   static final String BASIC = "Basic ZGVtby50aWxsOjRiNGQ5NTI5MTQ4ZDhkOTQ0MGQ3ZTIwYzc4Mjg3ZjY5";
   static final String DOC_REVOKE =
       "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,"

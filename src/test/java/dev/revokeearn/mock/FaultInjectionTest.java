@@ -1,5 +1,8 @@
 package dev.revokeearn.mock;
 
+import static dev.revokeearn.testing.Fixtures.EARN;
+import static dev.revokeearn.testing.Fixtures.REVOKE;
+import static dev.revokeearn.testing.Fixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,9 +38,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Declared faults fire as declared, over real HTTP, and leave the state a retry must meet. */
 class FaultInjectionTest {
-  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
-  static final String EARN = "/api_gateway/v1/badges/customer/earn";
-  static final String TOKEN = "/v3/oauth/token/generate";
   static final String FAULTS = "/__admin/revoke-earn/faults";
   static final String BADGE = "aaaaaaaaaaaaaaaaaaaaaaaa";
   static final String SEED =

@@ -1,5 +1,7 @@
 package dev.revokeearn.mock;
 
+import static dev.revokeearn.testing.Fixtures.DOC_REVOKE;
+import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -7,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.revokeearn.testing.Credentials;
+import dev.revokeearn.testing.Fixtures;
 import dev.revokeearn.testing.RawHttp;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +31,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** What outside checks found, one test each: the mock's API and state survive its admin API. */
 class HardeningTest {
-  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
-  static final String DOC_REVOKE =
-      "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}";
 
   @TempDir Path dir;
   Path seedFile;
@@ -52,10 +52,7 @@ class HardeningTest {
   }
 
   RequestSpecification api() {
-    return given()
-        .baseUri(mock.baseUrl())
-        .contentType("application/json")
-        .header("Authorization", Credentials.demo());
+    return Fixtures.api(mock);
   }
 
   RequestSpecification admin() {

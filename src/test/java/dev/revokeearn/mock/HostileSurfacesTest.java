@@ -1,5 +1,8 @@
 package dev.revokeearn.mock;
 
+import static dev.revokeearn.testing.Fixtures.EARN;
+import static dev.revokeearn.testing.Fixtures.REVOKE;
+import static dev.revokeearn.testing.Fixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -27,9 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileSurfacesTest {
   static final long SEED = Long.getLong("hostile.seed", System.nanoTime());
-  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
-  static final List<String> API =
-      List.of(REVOKE, "/api_gateway/v1/badges/customer/earn", "/v3/oauth/token/generate");
+  static final List<String> API = List.of(REVOKE, EARN, TOKEN);
   static final String VALID_REVOKE =
       "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}";
   static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package dev.revokeearn.mock;
 
+import static dev.revokeearn.testing.Fixtures.TOKEN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,7 @@ class JournalBoundTest {
       HttpClient http = HttpClient.newHttpClient();
       for (int i = 0; i < 120; i++) {
         http.send(
-            HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/v3/oauth/token/generate"))
+            HttpRequest.newBuilder(URI.create(mock.baseUrl() + TOKEN))
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json")
                 .build(),

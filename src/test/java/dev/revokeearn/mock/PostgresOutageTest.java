@@ -1,5 +1,6 @@
 package dev.revokeearn.mock;
 
+import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revokeearn.testing.Credentials;
@@ -51,8 +52,7 @@ class PostgresOutageTest {
 
   private HttpResponse<String> revoke(RevokeEarnMock mock) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(
-                URI.create(mock.baseUrl() + "/api_gateway/v1/badges/customer/revokeEarn"))
+        HttpRequest.newBuilder(URI.create(mock.baseUrl() + REVOKE))
             .timeout(Duration.ofSeconds(20))
             .header("Authorization", Credentials.demo())
             .header("Content-Type", "application/json")

@@ -1,5 +1,10 @@
 package dev.revokeearn.mock;
 
+import static dev.revokeearn.testing.Fixtures.DOC_BADGE;
+import static dev.revokeearn.testing.Fixtures.DOC_EARNED;
+import static dev.revokeearn.testing.Fixtures.EARN;
+import static dev.revokeearn.testing.Fixtures.REVOKE;
+import static dev.revokeearn.testing.Fixtures.TOKEN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,11 +32,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The reference mock over real HTTP on loopback, with the default seed. */
 class ReferenceMockTest {
-  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
-  static final String EARN = "/api_gateway/v1/badges/customer/earn";
-  static final String TOKEN = "/v3/oauth/token/generate";
-  static final String DOC_BADGE = "653ddb33b3cda7078c7c68e9";
-  static final String DOC_EARNED = "654cbea06bccde1274b6d3a2";
   static final String EARN_BADGE = "66276dc68fe258516a88ff8e";
   static final String ERROR_814 =
       "{\"data\":null,\"errors\":[{\"code\":814,\"message\":\"Active earn instance is not present.\",\"reference\":null}],\"warnings\":null}";

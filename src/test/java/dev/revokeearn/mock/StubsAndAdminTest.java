@@ -1,11 +1,14 @@
 package dev.revokeearn.mock;
 
+import static dev.revokeearn.testing.Fixtures.DOC_REVOKE;
+import static dev.revokeearn.testing.Fixtures.EARN;
+import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.revokeearn.testing.Credentials;
+import dev.revokeearn.testing.Fixtures;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Users' static stubs beside ours, and the admin endpoints. */
 class StubsAndAdminTest {
-  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
-  static final String DOC_REVOKE =
-      "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\",\"customerId\":62090013,\"earnedBadgeId\":\"654cbea06bccde1274b6d3a2\"}";
 
   @TempDir Path root;
   RevokeEarnMock mock;
@@ -51,10 +51,7 @@ class StubsAndAdminTest {
   }
 
   RequestSpecification api() {
-    return given()
-        .baseUri(mock.baseUrl())
-        .contentType("application/json")
-        .header("Authorization", Credentials.demo());
+    return Fixtures.api(mock);
   }
 
   @Test
@@ -187,13 +184,13 @@ class StubsAndAdminTest {
         "{\"badgeMetaId\":\"%s\",\"customerId\":62090013,\"requestId\":\"r\",\"triggeredBy\":{\"ownerType\":\"Loyalty\",\"referenceId\":\"123694\"}}";
     api()
         .body(earn.formatted("cccccccccccccccccccccccc"))
-        .post("/api_gateway/v1/badges/customer/earn")
+        .post(EARN)
         .then()
         .statusCode(409)
         .body("errors[0].code", equalTo(815));
     api()
         .body(earn.formatted("dddddddddddddddddddddddd"))
-        .post("/api_gateway/v1/badges/customer/earn")
+        .post(EARN)
         .then()
         .statusCode(409)
         .body("errors[0].code", equalTo(811));

@@ -1,5 +1,8 @@
 package dev.revokeearn.mock;
 
+import static dev.revokeearn.testing.Fixtures.EARN;
+import static dev.revokeearn.testing.Fixtures.REVOKE;
+import static dev.revokeearn.testing.Fixtures.TOKEN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** Each org's customers, badges and earn instances are invisible to the others. */
 class TenantIsolationTest {
-  static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
   static final String A_EARNED = "aaaaaaaaaaaaaaaaaaaaaaa1";
   static final String A_BADGE = "aaaaaaaaaaaaaaaaaaaaaaaa";
   static final String SEED =
@@ -96,7 +98,7 @@ class TenantIsolationTest {
             "{\"badgeMetaId\":\""
                 + A_BADGE
                 + "\",\"customerId\":500,\"requestId\":\"r\",\"triggeredBy\":{\"ownerType\":\"Loyalty\",\"referenceId\":\"1\"}}")
-        .post("/api_gateway/v1/badges/customer/earn")
+        .post(EARN)
         .then()
         .statusCode(404);
   }
@@ -143,7 +145,7 @@ class TenantIsolationTest {
                 "{\"key\":\"%s\",\"secret\":\"%s\"}"
                     .formatted(
                         org.getString("oauthClient.key"), org.getString("oauthClient.secret")))
-            .post("/v3/oauth/token/generate")
+            .post(TOKEN)
             .then()
             .statusCode(200)
             .extract()

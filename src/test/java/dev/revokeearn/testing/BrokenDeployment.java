@@ -1,5 +1,7 @@
 package dev.revokeearn.testing;
 
+import static dev.revokeearn.testing.Fixtures.REVOKE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,8 +75,6 @@ public final class BrokenDeployment implements AutoCloseable {
           "keep-alive",
           "upgrade",
           "accept-encoding");
-
-  private static final String REVOKE = "/api_gateway/v1/badges/customer/revokeEarn";
 
   private final HttpServer server;
   private final HttpClient client = HttpClient.newHttpClient();

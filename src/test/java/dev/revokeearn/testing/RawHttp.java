@@ -71,7 +71,8 @@ public final class RawHttp {
     return all;
   }
 
-  private static Answer read(InputStream in) throws IOException {
+  /** Reads one answer, to the end of the connection. */
+  public static Answer read(InputStream in) throws IOException {
     byte[] all = in.readAllBytes();
     int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     if (end < 0) {

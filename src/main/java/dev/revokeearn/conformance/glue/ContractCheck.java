@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.revokeearn.conformance.ContractCoverage;
+import dev.revokeearn.conformance.result.ContractCoverage;
 import dev.revokeearn.gate.Contract;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;

@@ -13,7 +13,7 @@ import java.io.IOException;
 /**
  * The admin API's door, before WireMock: refuses clients on other machines (unless {@code
  * --admin-remote}) by the connection's own peer address, which no header can change, and requests
- * from web pages unless a token is required ({@link AdminGuard}).
+ * from web pages unless a token is required ({@link AdminGuard}); and serves no HTML page.
  */
 final class AdminDoor implements Filter {
   private final AdminGuard guard;
@@ -26,6 +26,22 @@ final class AdminDoor implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
+    String path = http.getRequestURI();
+    if (path.startsWith("/__admin/docs") || path.startsWith("/__admin/swagger-ui")) {
+      // WireMock's HTML pages for its own admin API: this mock's are in its README and contract.
+      EnvelopeResponses.write(
+          (HttpServletResponse) response,
+          new ApiProblem(
+              404,
+              404,
+              "No admin endpoint "
+                  + http.getMethod()
+                  + " "
+                  + path
+                  + "; the admin API is described by openapi/revoke-earn-admin.yaml",
+              null));
+      return;
+    }
     if (!guard.allowsPeer(http.getRemoteAddr())) {
       refuse(
           response, "The admin API answers only clients on this machine; see --admin-remote", null);

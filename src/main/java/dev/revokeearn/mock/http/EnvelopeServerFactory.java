@@ -27,7 +27,7 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
  * API's, and {@link EnvelopeErrorHandler} for Jetty's error pages.
  */
 public final class EnvelopeServerFactory implements HttpServerFactory {
-  /** How long a request's body may take to arrive, whole. */
+  /** How long a request's body may take to arrive, whole, by default. */
   public static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
 
   /** The most an admin request's body may hold (a seed): far more than any API request's. */
@@ -36,6 +36,7 @@ public final class EnvelopeServerFactory implements HttpServerFactory {
   private final Filter direct;
   private final AdminDoor adminDoor;
   private final int maxBodyBytes;
+  private final Duration bodyDeadline;
   private final ScheduledExecutorService deadlines =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -47,11 +48,14 @@ public final class EnvelopeServerFactory implements HttpServerFactory {
   /**
    * @param direct what answers API requests before WireMock when it can (the direct route)
    * @param maxBodyBytes the most an API request's body may hold
+   * @param bodyDeadline how long a request's body may take to arrive, whole
    */
-  public EnvelopeServerFactory(Filter direct, AdminGuard guard, int maxBodyBytes) {
+  public EnvelopeServerFactory(
+      Filter direct, AdminGuard guard, int maxBodyBytes, Duration bodyDeadline) {
     this.direct = direct;
     this.adminDoor = new AdminDoor(guard);
     this.maxBodyBytes = maxBodyBytes;
+    this.bodyDeadline = bodyDeadline;
   }
 
   @Override
@@ -84,12 +88,12 @@ public final class EnvelopeServerFactory implements HttpServerFactory {
 
       @Override
       protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
-        guard(context, direct, new BodyReader(maxBodyBytes, BODY_DEADLINE, deadlines));
+        guard(context, direct, new BodyReader(maxBodyBytes, bodyDeadline, deadlines));
       }
 
       @Override
       protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
-        guard(context, adminDoor, new BodyReader(MAX_ADMIN_BODY_BYTES, BODY_DEADLINE, deadlines));
+        guard(context, adminDoor, new BodyReader(MAX_ADMIN_BODY_BYTES, bodyDeadline, deadlines));
       }
     };
   }

@@ -1,8 +1,8 @@
 package dev.revokeearn.wiremock.admin;
 
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import dev.revokeearn.ledger.EarnInstance;
 import dev.revokeearn.ledger.LedgerStore;
+import dev.revokeearn.ledger.entity.EarnInstance;
 import dev.revokeearn.mockstate.MockState;
 import dev.revokeearn.state.State;
 import java.util.ArrayList;

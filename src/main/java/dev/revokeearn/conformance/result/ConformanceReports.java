@@ -1,4 +1,4 @@
-package dev.revokeearn.conformance;
+package dev.revokeearn.conformance.result;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

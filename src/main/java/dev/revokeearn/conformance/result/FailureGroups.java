@@ -1,4 +1,4 @@
-package dev.revokeearn.conformance;
+package dev.revokeearn.conformance.result;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ public final class FailureGroups {
   }
 
   /** What two failures of one cause have in common. */
-  static String cause(ScenarioResult failure) {
+  public static String cause(ScenarioResult failure) {
     return (failure.step() + " | " + failure.shortMessage())
         .replaceAll(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "#")

@@ -1,4 +1,4 @@
-package dev.revokeearn.ledger;
+package dev.revokeearn.ledger.entity;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.revokeearn.conformance;
+package dev.revokeearn.conformance.result;
 
 import java.util.LinkedHashMap;
 import java.util.List;

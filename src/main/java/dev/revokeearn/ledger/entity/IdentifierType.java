@@ -1,4 +1,4 @@
-package dev.revokeearn.ledger;
+package dev.revokeearn.ledger.entity;
 
 /** What kind of value names a customer in a request. */
 public enum IdentifierType {

@@ -1,4 +1,4 @@
-package dev.revokeearn.ledger;
+package dev.revokeearn.ledger.entity;
 
 /** How a badge comes to a customer. */
 public enum EarnType {

@@ -1,4 +1,4 @@
-package dev.revokeearn.ledger;
+package dev.revokeearn.ledger.entity;
 
 import java.util.ArrayList;
 import java.util.List;

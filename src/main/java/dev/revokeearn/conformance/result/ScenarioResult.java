@@ -1,4 +1,4 @@
-package dev.revokeearn.conformance;
+package dev.revokeearn.conformance.result;
 
 /**
  * How one scenario of a run ended.
