@@ -66,3 +66,19 @@ stop_pid() {
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
 }
+
+# One wrk run of revoke.lua: prints "req/s p50_ms p99_ms statuses". WRK_HEADERS: extra -H options.
+WRK_HEADERS=()
+measure() { # port connections mode [offset] [span]
+  local out
+  out=$(wrk -t"$WRK_THREADS" -c"$2" -d"$DURATION" --latency -s "$BENCH_DIR/revoke.lua" "${WRK_HEADERS[@]}" \
+    "http://127.0.0.1:$1" -- "$3" "${4:-0}" "${5:-0}")
+  local rps p50 p99 statuses
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
+  statuses=$(grep '^statuses:' <<<"$out" | cut -d' ' -f2- | tr ' ' ',')
+  echo "$rps $p50 $p99 $statuses"
+}
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.3f\n", v}'; }
+

@@ -68,7 +68,6 @@ wrk_run() { # port mode offset connections
   printf '%s %s %s\n' "$(awk '/^Requests\/sec/ {print $2}' <<<"$out")" \
     "$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)" "$(grep '^statuses:' <<<"$out" | cut -d' ' -f2- | tr ' ' ',')"
 }
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.3f\n", v}'; }
 
 # Both replicas at once, half the connections each: "req/s p99_ms db_share statuses_a statuses_b"
 replicas_run() { # mode offset_a offset_b

@@ -41,20 +41,6 @@ trap 'stop_pid $MOCK_PID; stop_pid $WM_PID' EXIT
 wait_for_200 "$MOCK_PORT"   # revokes the doc's instance: from now on the "814" workload gets 814
 wait_for_200 "$WM_PORT"
 
-# One wrk run: prints "req/s p50_ms p99_ms statuses"
-measure() { # port connections mode [offset] [span]
-  local out
-  out=$(wrk -t"$WRK_THREADS" -c"$2" -d"$DURATION" --latency -s "$BENCH_DIR/revoke.lua" \
-    "http://127.0.0.1:$1" -- "$3" "${4:-0}" "${5:-0}")
-  local rps p50 p99 statuses
-  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
-  statuses=$(grep '^statuses:' <<<"$out" | cut -d' ' -f2- | tr ' ' ',')
-  echo "$rps $p50 $p99 $statuses"
-}
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.3f\n", v}'; }
-
 # The statuses a workload must get from a server, or empty when its answers are as it says.
 broken() { # workload server statuses
   local want=409

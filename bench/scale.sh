@@ -22,7 +22,6 @@ for n in 1000 1000000; do
 done
 trap 'stop_pid ${pid[1000]}; stop_pid ${pid[1000000]}' EXIT
 
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.3f\n", v}'; }
 measure() {
   local out
   out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/revoke.lua" "http://127.0.0.1:$1" -- same)

@@ -3,10 +3,9 @@ package dev.revokeearn.faults;
 import dev.revokeearn.api.Operation;
 
 /**
- * A fault as declared: for which org's requests of which operation, when, and what it does.
- *
- * @throws FaultSpecException when the match names what the operation's requests never carry (an
- *     earn instance for earn or token, a customer or badge for token): it could never fire
+ * A fault as declared: for which org's requests of which operation, when, and what it does. A match
+ * that names what the operation's requests never carry (an earn instance for earn or token, a
+ * customer or badge for token) could never fire, and is refused ({@link FaultSpecException}).
  */
 public record FaultSpec(
     long orgId, Operation operation, FaultMatch match, FaultTrigger trigger, Fault fault) {

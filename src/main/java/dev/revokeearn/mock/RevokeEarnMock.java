@@ -87,8 +87,8 @@ public final class RevokeEarnMock implements AutoCloseable {
             // not queue other requests (health probes and the admin API among them).
             .asynchronousResponseEnabled(true)
             .asynchronousResponseThreads(2)
+            .extensions(core)
             .extensions(
-                core,
                 new StandaloneExtensions(core, guard, builder.maxBodyBytes, builder.bodyDeadline))
             .notifier(notifier)
             .adminAuthenticator(guard)

@@ -7,6 +7,7 @@ import dev.revokeearn.mock.direct.DirectRoute;
 import dev.revokeearn.mock.http.AdminGuard;
 import dev.revokeearn.mock.http.EnvelopeServerFactory;
 import dev.revokeearn.wiremock.RevokeEarnExtensions;
+import dev.revokeearn.wiremock.admin.ResetFilter;
 import dev.revokeearn.wiremock.api.HandedOver;
 import dev.revokeearn.wiremock.api.Routes;
 import java.time.Duration;
@@ -14,9 +15,10 @@ import java.util.List;
 
 /**
  * What the standalone mock adds to the extension it hosts: its own routing (a fallback no admin
- * call removes, and the direct route before WireMock), a request id on every stub's answer, the
- * hardened server (error boundary, bounded bodies, the admin door), and two refusals of WireMock's
- * own admin calls (recording; a stub with a status no client can read).
+ * call removes, and the direct route before WireMock), its reset (which answers why when the seed
+ * no longer reads), a request id on every stub's answer, the hardened server (error boundary,
+ * bounded bodies, the admin door), and two refusals of WireMock's own admin calls (recording; a
+ * stub with a status no client can read).
  */
 final class StandaloneExtensions implements ExtensionFactory {
   private final RevokeEarnExtensions core;
@@ -38,6 +40,7 @@ final class StandaloneExtensions implements ExtensionFactory {
     HandedOver handedOver = new HandedOver();
     return List.of(
         new ApiFallback(core.api(), routes, handedOver),
+        new ResetFilter(core.state(), () -> services.getOptions().getAdminAuthenticator()),
         new RequestIdStamp(),
         new NoRecording(),
         new StubStatusCheck(),

@@ -1,9 +1,12 @@
 package dev.revokeearn.wiremock;
 
-import com.github.tomakehurst.wiremock.core.Version;
-import com.github.tomakehurst.wiremock.extension.Extension;
-import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
-import com.github.tomakehurst.wiremock.extension.WireMockServices;
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.extension.MappingsLoaderExtension;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.mockstate.MockState;
 import dev.revokeearn.seed.Seed;
@@ -14,24 +17,26 @@ import dev.revokeearn.state.InMemoryStateStore;
 import dev.revokeearn.state.SeedSnapshot;
 import dev.revokeearn.state.StateStore;
 import dev.revokeearn.wiremock.admin.AdminRoutes;
-import dev.revokeearn.wiremock.admin.ResetFilter;
 import dev.revokeearn.wiremock.api.ApiTransformer;
 import dev.revokeearn.wiremock.api.ReferenceApi;
 import dev.revokeearn.wiremock.api.Routes;
-import dev.revokeearn.wiremock.api.RoutingMappings;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The front door: Capillary's revokeEarn (with earn and the OAuth token) as a WireMock extension.
- * It wires the reference implementation once and hands WireMock its few extensions: the {@code
- * revoke-earn} transformer that the stub mappings of {@code mappings/} name (loaded with it), the
- * admin routes under {@code /__admin/revoke-earn/}, and the seed's return on {@code POST
- * /__admin/reset}.
+ * The front door: Capillary's revokeEarn (with earn and the OAuth token) as one WireMock extension.
+ * It wires the reference implementation once and is its few extension points: the {@value
+ * Routes#TRANSFORMER} transformer that the stub mappings of {@code mappings/} name, the loader that
+ * puts those mappings among WireMock's stubs (at start and at every reset of them), and the admin
+ * routes under {@code /__admin/revoke-earn/}. One object, so that WireMock's {@code --extensions}
+ * (which takes extensions, not factories) can name it.
  *
  * <p>In a WireMock of your own, started with {@code --extensions
  * dev.revokeearn.wiremock.RevokeEarnExtensions}, it serves the demo seed, or the seed file that the
@@ -42,8 +47,13 @@ import java.util.function.Supplier;
  * WireMockServer wm = new WireMockServer(wireMockConfig().dynamicPort()
  *     .extensions(RevokeEarnExtensions.builder().seedFile(Path.of("seed.yaml")).build()));
  * }</pre>
+ *
+ * A reset of WireMock's stubs ({@code POST /__admin/reset}, {@code POST /__admin/mappings/reset})
+ * puts the seed back too. It needs WireMock {@value #OLDEST_WIREMOCK} or newer, the first with
+ * mappings loaders.
  */
-public final class RevokeEarnExtensions implements ExtensionFactory {
+public final class RevokeEarnExtensions
+    implements ResponseDefinitionTransformerV2, AdminApiExtension, MappingsLoaderExtension {
   /** Bodies above this many bytes get 413: nothing in this API needs more. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -53,9 +63,14 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
   /** The oldest WireMock with every extension point this uses (mappings loaders came in 3.2). */
   static final String OLDEST_WIREMOCK = "3.2.0";
 
+  private static final Logger LOG = LoggerFactory.getLogger(RevokeEarnExtensions.class);
+
   private final MockState state;
   private final ReferenceApi api;
+  private final ApiTransformer transformer;
+  private final AdminRoutes admin;
   private final boolean standalone;
+  private final AtomicBoolean routesLoaded = new AtomicBoolean();
 
   /**
    * What {@code --extensions} makes: the seed file named by {@code -Drevoke-earn.seed} or {@code
@@ -68,17 +83,22 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
   }
 
   private RevokeEarnExtensions(Builder builder) {
+    Function<Clock, SeedSnapshot> seed =
+        builder.seed != null
+            ? builder.seed
+            : c -> SeedSnapshots.of(SeedFiles.defaultSeed(), SeedFiles.DEFAULT_SEED, c.instant());
     this.state =
         builder.seedInBackground
             ? MockState.seedingInBackground(
-                builder.seed, builder.clock, builder.store.get(), builder.exchangesPerOrg)
-            : new MockState(
-                builder.seed, builder.clock, builder.store.get(), builder.exchangesPerOrg);
+                seed, builder.clock, builder.store.get(), builder.exchangesPerOrg)
+            : new MockState(seed, builder.clock, builder.store.get(), builder.exchangesPerOrg);
     this.api =
         new ReferenceApi(
             new ApiPipeline(state, () -> ContractGate.shared().join(), builder.maxBodyBytes),
             state.exchanges());
+    this.transformer = new ApiTransformer(api);
     this.standalone = builder.standalone;
+    this.admin = new AdminRoutes(state, standalone);
   }
 
   public static Builder builder() {
@@ -96,34 +116,46 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
   }
 
   @Override
-  public List<Extension> create(WireMockServices services) {
-    requireSupportedWireMock();
-    List<Extension> extensions = new ArrayList<>();
-    extensions.add(new ApiTransformer(api));
-    extensions.add(new AdminRoutes(state, standalone));
-    extensions.add(new ResetFilter(state, () -> services.getOptions().getAdminAuthenticator()));
-    if (!standalone) {
-      extensions.add(new RoutingMappings(Routes.packed()));
-    }
-    return extensions;
+  public String getName() {
+    return Routes.TRANSFORMER;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    return transformer.transform(serveEvent);
+  }
+
+  @Override
+  public void contributeAdminApiRoutes(Router router) {
+    admin.contributeAdminApiRoutes(router);
   }
 
   /**
-   * Fails in one line on a WireMock older than {@value #OLDEST_WIREMOCK}, which lacks an extension
-   * point this uses (WireMock would otherwise fail with a class name).
+   * The routes among WireMock's stubs, unless the root's files hold them already; at every load
+   * after the first (a reset of WireMock's stubs), the seed put back too. (The standalone mock
+   * routes without stubs, and resets by its own filter, which can answer when the seed no longer
+   * reads.)
    */
-  private static void requireSupportedWireMock() {
-    try {
-      Class.forName(
-          "com.github.tomakehurst.wiremock.extension.MappingsLoaderExtension",
-          false,
-          RevokeEarnExtensions.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalStateException(
-          "revoke-earn's WireMock extension needs WireMock "
-              + OLDEST_WIREMOCK
-              + " or newer; this is WireMock "
-              + Version.getCurrentVersion());
+  @Override
+  public void loadMappingsInto(StubMappings stubMappings) {
+    if (standalone) {
+      return;
+    }
+    // A root that holds copies of them (same ids) keeps its own.
+    Routes.packed().mappings().stream()
+        .filter(route -> stubMappings.get(route.getId()).isEmpty())
+        .forEach(stubMappings::addMapping);
+    if (routesLoaded.getAndSet(true)) {
+      try {
+        state.reset();
+      } catch (RuntimeException e) {
+        LOG.warn("The seed was not put back, the state is as it was: {}", e.getMessage());
+      }
     }
   }
 
@@ -162,9 +194,7 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
     public Builder seedText(String seedText) {
       return seed(
           SeedFiles.parse(
-              new java.io.ByteArrayInputStream(
-                  seedText.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-              "seed"));
+              new ByteArrayInputStream(seedText.getBytes(StandardCharsets.UTF_8)), "seed"));
     }
 
     public Builder clock(Clock clock) {
@@ -205,9 +235,6 @@ public final class RevokeEarnExtensions implements ExtensionFactory {
      *     read in the background: then the first use of the state throws it)
      */
     public RevokeEarnExtensions build() {
-      if (seed == null) {
-        seed = c -> SeedSnapshots.of(SeedFiles.defaultSeed(), SeedFiles.DEFAULT_SEED, c.instant());
-      }
       return new RevokeEarnExtensions(this);
     }
   }

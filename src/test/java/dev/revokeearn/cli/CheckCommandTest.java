@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.revokeearn.conformance.EmbeddedMock;
 import dev.revokeearn.testing.BrokenDeployment;
 import dev.revokeearn.testing.BrokenDeployment.Breakage;
+import dev.revokeearn.testing.Credentials;
 import dev.revokeearn.testing.TricklingServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,12 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code check} in-process: exit codes, one-line errors, the target first and last, reports. */
 class CheckCommandTest {
-  static final Map<String, String> DEMO_ENV =
-      Map.of(
-          "CAP_USERNAME", "demo.till",
-          "CAP_PASSWORD", "demo-password",
-          "CAP_OAUTH_KEY", "demo-key",
-          "CAP_OAUTH_SECRET", "demo-secret");
+  static final Map<String, String> DEMO_ENV = Credentials.DEMO_CHECK_ENV;
 
   static EmbeddedMock deployment;
   final StringWriter out = new StringWriter();

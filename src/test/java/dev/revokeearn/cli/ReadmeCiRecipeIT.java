@@ -2,11 +2,11 @@ package dev.revokeearn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revokeearn.testing.Readme;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -92,10 +92,10 @@ class ReadmeCiRecipeIT {
   }
 
   private static String recipe() throws IOException {
-    return ReadmeSessionIT.block(Files.readString(Path.of("README.md")), "<!-- ci-serve -->");
+    return Readme.block("<!-- ci-serve -->");
   }
 
   private static String fetch() throws IOException {
-    return ReadmeSessionIT.block(Files.readString(Path.of("README.md")), "<!-- ci-fetch -->");
+    return Readme.block("<!-- ci-fetch -->");
   }
 }

@@ -3,11 +3,24 @@ package dev.revokeearn.testing;
 import dev.revokeearn.auth.Md5;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /** Authorization header values as Capillary clients build them. */
 public final class Credentials {
   public static final String DEMO_TILL = "demo.till";
   public static final String DEMO_PASSWORD = "demo-password";
+
+  /** The environment {@code check} reads its credentials from, naming the demo seed's. */
+  public static final Map<String, String> DEMO_CHECK_ENV =
+      Map.of(
+          "CAP_USERNAME",
+          DEMO_TILL,
+          "CAP_PASSWORD",
+          DEMO_PASSWORD,
+          "CAP_OAUTH_KEY",
+          "demo-key",
+          "CAP_OAUTH_SECRET",
+          "demo-secret");
 
   private Credentials() {}
 

@@ -12,9 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The packaged mock jar as a child process, as CI users run it. */
+/**
+ * The packaged mock jar as a child process, as CI users run it; or WireMock's own, hosting ours.
+ */
 public final class JarProcess implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("ready at (http://\\S+)");
+
+  /** WireMock's runner prints its options once it listens; the port among them. */
+  private static final Pattern WIREMOCK_READY = Pattern.compile("^port:\\s+(\\d+)$");
 
   private final Process process;
   private final String baseUrl;
@@ -61,10 +66,33 @@ public final class JarProcess implements AutoCloseable {
     List<String> command =
         new ArrayList<>(List.of("java", "-jar", jar().toString(), "--port", "0"));
     command.addAll(List.of(args));
+    return launch(command, READY, "");
+  }
+
+  /**
+   * Starts WireMock's own runner, {@code java <jvmOptions> -cp <classPath> wiremock.Run --port 0
+   * <args>}, and waits until it listens.
+   */
+  public static JarProcess plainWireMock(
+      List<Path> classPath, List<String> jvmOptions, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(String.join(":", classPath.stream().map(Path::toString).toList()));
+    command.addAll(List.of("wiremock.Run", "--port", "0", "--disable-banner"));
+    command.addAll(List.of(args));
+    return launch(command, WIREMOCK_READY, "http://127.0.0.1:");
+  }
+
+  /**
+   * @param urlPrefix what goes before the ready line's first group to make the base URL
+   */
+  private static JarProcess launch(List<String> command, Pattern ready, String urlPrefix)
+      throws Exception {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       List<String> before = new ArrayList<>();
-      String baseUrl = awaitReady(process, before);
+      String baseUrl = urlPrefix + awaitReady(process, ready, before);
       return new JarProcess(process, baseUrl, before.get(0));
     } catch (Exception | AssertionError e) {
       process.destroyForcibly();
@@ -104,7 +132,8 @@ public final class JarProcess implements AutoCloseable {
   /**
    * @param printed receives each line printed up to the banner's first
    */
-  private static String awaitReady(Process process, List<String> printed) throws Exception {
+  private static String awaitReady(Process process, Pattern ready, List<String> printed)
+      throws Exception {
     BufferedReader lines =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
@@ -113,15 +142,15 @@ public final class JarProcess implements AutoCloseable {
     while (System.nanoTime() < deadline && (line = lines.readLine()) != null) {
       seen.append(line).append('\n');
       printed.add(line);
-      Matcher ready = READY.matcher(line);
-      if (ready.find()) {
+      Matcher found = ready.matcher(line);
+      if (found.find()) {
         // Keep reading its output so the child never blocks on a full pipe.
         Thread drain = new Thread(() -> lines.lines().forEach(l -> {}));
         drain.setDaemon(true);
         drain.start();
-        return ready.group(1);
+        return found.group(1);
       }
     }
-    throw new AssertionError("the jar did not print its banner; output:\n" + seen);
+    throw new AssertionError("it did not say it was ready; output:\n" + seen);
   }
 }

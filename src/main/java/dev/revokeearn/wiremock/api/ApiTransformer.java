@@ -1,6 +1,5 @@
 package dev.revokeearn.wiremock.api;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.revokeearn.api.ApiCall;
@@ -10,28 +9,17 @@ import dev.revokeearn.service.Answer;
 import java.util.Optional;
 
 /**
- * The {@value Routes#TRANSFORMER} transformer: a stub mapping that names it (those in {@code
- * mappings/}) is answered by the reference implementation, for the operation its {@code
+ * What the {@value Routes#TRANSFORMER} transformer does: a stub mapping that names it (those in
+ * {@code mappings/}) is answered by the reference implementation, for the operation its {@code
  * transformerParameters.operation} names.
  */
-public final class ApiTransformer implements ResponseDefinitionTransformerV2 {
+public final class ApiTransformer {
   private final ReferenceApi api;
 
   public ApiTransformer(ReferenceApi api) {
     this.api = api;
   }
 
-  @Override
-  public String getName() {
-    return Routes.TRANSFORMER;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     ApiCall call = WireMockCalls.of(serveEvent.getRequest());
     Optional<Operation> operation =

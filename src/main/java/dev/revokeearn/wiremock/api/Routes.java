@@ -4,12 +4,12 @@ import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.github.tomakehurst.wiremock.stubbing.StubMappingCollection;
 import dev.revokeearn.api.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +17,15 @@ import java.util.Optional;
 
 /**
  * The one routing definition: the stub mappings of the repository's {@code mappings/} (packed into
- * the jar as {@value #RESOURCE}), which send each of the contract's operations to the reference
- * implementation by the {@value #TRANSFORMER} transformer. A user's WireMock takes them as stubs;
- * the standalone mock routes by the same table without making them stubs (so that no admin call can
- * take the API away).
+ * the jar under {@value #RESOURCES}), one file for each of the contract's operations, which sends
+ * it to the reference implementation by the {@value #TRANSFORMER} transformer. A user's WireMock
+ * takes them as stubs; the standalone mock routes by the same table without making them stubs (so
+ * that no admin call can take the API away). One mapping a file, not one file of three: WireMock
+ * holds stubs from multi-mapping files read-only, and then refuses {@code DELETE /__admin/mappings}
+ * for all of a root's stubs.
  */
 public final class Routes {
-  public static final String RESOURCE = "revoke-earn/mappings/revoke-earn.json";
+  public static final String RESOURCES = "revoke-earn/mappings/";
 
   /** The transformer the mappings name, and the parameter that names the operation. */
   public static final String TRANSFORMER = "revoke-earn";
@@ -47,11 +49,7 @@ public final class Routes {
       if (!RequestMethod.ANY.equals(mapping.getRequest().getMethod())
           || !operation.path().equals(path)) {
         throw new IllegalStateException(
-            RESOURCE
-                + ": mapping "
-                + mapping.getId()
-                + " must match any method at urlPath "
-                + operation.path());
+            "mapping " + mapping.getId() + " must match any method at urlPath " + operation.path());
       }
       byPath.put(path, operation);
     }
@@ -61,18 +59,32 @@ public final class Routes {
   public static Routes packed() {
     Routes routes = packed;
     if (routes == null) {
-      try (InputStream in = Routes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException(RESOURCE + " is not on the classpath");
-        }
-        String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        routes = new Routes(Json.read(json, StubMappingCollection.class).getMappings());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      routes = new Routes(Arrays.stream(Operation.values()).map(Routes::read).toList());
       packed = routes;
     }
     return routes;
+  }
+
+  /** The file of an operation's mapping: {@code mappings/revoke-earn-<operationId>.json}. */
+  public static String file(Operation operation) {
+    return "revoke-earn-" + operation.operationId() + ".json";
+  }
+
+  private static StubMapping read(Operation operation) {
+    String resource = RESOURCES + file(operation);
+    try (InputStream in = Routes.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is not on the classpath");
+      }
+      StubMapping mapping =
+          StubMapping.buildFrom(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      if (operation(mapping) != operation) {
+        throw new IllegalStateException(resource + " must route " + operation.operationId());
+      }
+      return mapping;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Fresh copies of the mappings, for a WireMock to take as its stubs. */

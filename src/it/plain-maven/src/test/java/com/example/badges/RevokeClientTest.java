@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.revokeearn.junit.RevokeEarnMockExtension;
 import dev.revokeearn.junit.TestOrg;
-import dev.revokeearn.service.Exchange;
+import dev.revokeearn.mockstate.Exchange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
