@@ -47,12 +47,16 @@ public final class Authenticator {
 
   /** A token for a client whose key and secret match; empty otherwise (error 320001). */
   public Optional<IssuedToken> issue(State state, String key, String secret) {
+    return issue(state, key, secret, clock.instant());
+  }
+
+  /** A token issued at another moment (Pact's "an expired token" is one issued long ago). */
+  public Optional<IssuedToken> issue(State state, String key, String secret, Instant now) {
     Optional<ClientCredential> client = key == null ? Optional.empty() : state.client(key);
     if (client.isEmpty() || !client.get().hasSecret(secret)) {
       return Optional.empty();
     }
     int ttl = client.get().ttlSeconds();
-    Instant now = clock.instant();
     String token =
         tokens.issue(
             state.tokenKey(), client.get().key(), client.get().orgId(), now, now.plusSeconds(ttl));

@@ -7,13 +7,19 @@ import dev.revokeearn.seed.DemoSeed;
 final class Banner {
   private Banner() {}
 
-  static String text(String baseUrl, boolean defaultSeed, String version) {
+  /**
+   * @param https where HTTPS serves too and what a client trusts, a line; null without
+   */
+  static String text(String baseUrl, String https, boolean defaultSeed, String version) {
     StringBuilder out = new StringBuilder();
     out.append("revoke-earn mock ")
         .append(version)
         .append(" ready at ")
         .append(baseUrl)
         .append('\n');
+    if (https != null) {
+      out.append("  ").append(https).append('\n');
+    }
     out.append("  POST ").append(baseUrl).append("/api_gateway/v1/badges/customer/revokeEarn\n");
     out.append("  POST ").append(baseUrl).append("/api_gateway/v1/badges/customer/earn\n");
     out.append("  POST ").append(baseUrl).append("/v3/oauth/token/generate\n");

@@ -4,8 +4,10 @@ import dev.revokeearn.conformance.ConformanceRunner;
 import dev.revokeearn.conformance.ConformanceTarget;
 import dev.revokeearn.conformance.EmbeddedMock;
 import dev.revokeearn.conformance.TestData;
+import dev.revokeearn.conformance.Trust;
 import dev.revokeearn.conformance.result.ConformanceReports;
 import dev.revokeearn.conformance.result.ConformanceResult;
+import dev.revokeearn.mock.LogLevels;
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
 import java.io.IOException;
@@ -92,6 +94,14 @@ final class CheckCommand implements Callable<Integer> {
   String baseUrl;
 
   @Option(
+      names = "--ca-file",
+      paramLabel = "FILE",
+      description =
+          "Trust the certificates in this PEM file on an https:// base URL, besides this Java's"
+              + " own (the mock's --https-cert-out file, a company CA).")
+  Path caFile;
+
+  @Option(
       names = "--data",
       paramLabel = "FILE",
       description =
@@ -146,7 +156,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Logging.configure(false);
+    LogLevels.standalone(false);
     PrintWriter err = spec.commandLine().getErr();
     Optional<String> problem = checkOptions();
     if (problem.isPresent()) {
@@ -168,6 +178,13 @@ final class CheckCommand implements Callable<Integer> {
       return ErrorLines.usage(err, bad.get());
     }
     ConformanceTarget target = ConformanceTarget.live(baseUrl, env, data);
+    if (caFile != null) {
+      try {
+        target = target.trusting(Trust.withCaFile(caFile));
+      } catch (IllegalArgumentException e) {
+        return ErrorLines.usage(err, "--ca-file: " + e.getMessage());
+      }
+    }
     if (target.basic().isEmpty()) {
       return ErrorLines.usage(
           err,
@@ -178,7 +195,7 @@ final class CheckCommand implements Callable<Integer> {
               + " (a till of the org, plain password) to check "
               + target.baseUrl());
     }
-    Optional<String> unreachable = Reachability.problem(target.baseUrl());
+    Optional<String> unreachable = Reachability.problem(target.baseUrl(), target.trust());
     if (unreachable.isPresent()) {
       return ErrorLines.usage(err, "cannot reach " + target.baseUrl() + ": " + unreachable.get());
     }
@@ -334,14 +351,18 @@ final class CheckCommand implements Callable<Integer> {
     private Reachability() {}
 
     /** Why the target answers nothing; empty when it answers (even an error). */
-    static Optional<String> problem(String baseUrl) {
+    static Optional<String> problem(String baseUrl, Trust trust) {
       String host = URI.create(baseUrl).getHost();
       try {
         java.net.InetAddress.getByName(host);
       } catch (java.net.UnknownHostException e) {
         return Optional.of("unknown host " + host);
       }
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient http =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .sslContext(trust.sslContext())
+              .build();
       try {
         // The status line and headers are enough: the body is not read, so a server that sends
         // it a byte at a time cannot hold this up.
@@ -377,8 +398,8 @@ final class CheckCommand implements Callable<Integer> {
         return "TLS handshake failed"
             + detail
             + (detail.contains("PKIX")
-                ? "; the server's certificate is not trusted by this Java (add its CA to a trust"
-                    + " store and pass -Djavax.net.ssl.trustStore=FILE)"
+                ? "; the server's certificate is not trusted: give its CA (for the mock, its"
+                    + " --https-cert-out file) with --ca-file FILE"
                 : "");
       }
       return "no HTTP answer" + detail;

@@ -43,6 +43,7 @@ final class CredentialsProbe {
       HttpResponse<InputStream> answer =
           HttpClient.newBuilder()
               .connectTimeout(Duration.ofSeconds(10))
+              .sslContext(target.trust().sslContext())
               .build()
               .send(
                   HttpRequest.newBuilder(

@@ -19,6 +19,17 @@ final class ErrorLines {
     return USAGE;
   }
 
+  /** A file that could not be read or written, said as a person would. */
+  static String of(java.io.IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return e.getMessage() + ": permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return e.getMessage() + ": no such file or directory";
+    }
+    return of(e.getMessage());
+  }
+
   static String of(String message) {
     if (message == null || message.isBlank()) {
       return "no reason given";

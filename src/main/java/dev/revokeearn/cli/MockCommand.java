@@ -1,6 +1,7 @@
 package dev.revokeearn.cli;
 
 import com.github.tomakehurst.wiremock.common.FatalStartupException;
+import dev.revokeearn.mock.LogLevels;
 import dev.revokeearn.mock.RevokeEarnMock;
 import dev.revokeearn.mock.http.OutOfMemory;
 import dev.revokeearn.seed.SeedException;
@@ -27,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,7 +54,8 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:stopped cleanly (SIGTERM or Ctrl-C)",
       "1:the server could not start (e.g. the port is in use)",
-      "2:bad options, or an unreadable or invalid seed file or root directory"
+      "2:bad options, or an unreadable or invalid seed file, root directory or keystore",
+      "3:the mock ran out of memory"
     })
 public final class MockCommand implements Callable<Integer> {
   static final int STARTUP_FAILED = 1;
@@ -60,49 +63,59 @@ public final class MockCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "PORT",
-      description = "HTTP port; 0 picks a free one (printed). Default: ${DEFAULT-VALUE}.")
-  int port = 8080;
+      defaultValue = "${env:REVOKE_EARN_PORT:-8080}",
+      description =
+          "HTTP port; 0 picks a free one (printed). Default: REVOKE_EARN_PORT, else 8080.")
+  int port;
 
   @Option(
       names = "--bind",
       paramLabel = "ADDRESS",
-      description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only).")
-  String bind = "127.0.0.1";
+      defaultValue = "${env:REVOKE_EARN_BIND:-127.0.0.1}",
+      description =
+          "Address to listen on. Default: REVOKE_EARN_BIND, else 127.0.0.1 (this machine only).")
+  String bind;
 
   @Option(
       names = "--seed",
       paramLabel = "FILE",
+      defaultValue = "${env:REVOKE_EARN_SEED}",
       description =
           "Seed file (YAML or JSON): orgs, credentials, customers, badges, earn instances."
-              + " Default: the built-in demo seed.")
+              + " Default: REVOKE_EARN_SEED, else the built-in demo seed.")
   Path seed;
 
   @Option(
       names = "--root-dir",
       paramLabel = "DIR",
+      defaultValue = "${env:REVOKE_EARN_ROOT_DIR}",
       description =
           "WireMock root directory; its mappings/ holds extra static stubs, which win"
-              + " over the reference implementation.")
+              + " over the reference implementation. Default: REVOKE_EARN_ROOT_DIR, else none.")
   Path rootDir;
 
   @Option(
       names = "--state-dir",
       paramLabel = "DIR",
+      defaultValue = "${env:REVOKE_EARN_STATE_DIR}",
       description =
           "Keep the whole state (orgs, credentials, customers, badges, earn instances) in a"
               + " SQLite database, DIR/state.db, each write committed before the answer. A"
               + " database that holds state keeps it at start; the seed goes only into an empty"
-              + " one (POST /__admin/reset writes it back). Default: in memory.")
+              + " one (POST /__admin/reset writes it back). Default: REVOKE_EARN_STATE_DIR, else"
+              + " in memory.")
   Path stateDir;
 
   @Option(
       names = "--state-url",
       paramLabel = "JDBC_URL",
+      defaultValue = "${env:REVOKE_EARN_STATE_URL}",
       description =
           "Keep the whole state in a PostgreSQL database that several mocks (replicas) share:"
               + " jdbc:postgresql://HOST:PORT/DATABASE. User and password from the URL, else the"
               + " PGUSER and PGPASSWORD environment variables. The schema is created or migrated at"
-              + " start; the seed goes only into an empty database. Not with --state-dir.")
+              + " start; the seed goes only into an empty database. Not with --state-dir. Default:"
+              + " REVOKE_EARN_STATE_URL.")
   String stateUrl;
 
   @Option(
@@ -133,9 +146,11 @@ public final class MockCommand implements Callable<Integer> {
 
   @Option(
       names = "--admin-remote",
+      defaultValue = "${env:REVOKE_EARN_ADMIN_REMOTE:-false}",
       description =
           "Let clients on other machines use /__admin (by default only this machine may,"
-              + " whatever --bind says). Needs --admin-token (or REVOKE_EARN_ADMIN_TOKEN).")
+              + " whatever --bind says). Needs --admin-token (or REVOKE_EARN_ADMIN_TOKEN)."
+              + " Default: REVOKE_EARN_ADMIN_REMOTE (true or false), else false.")
   boolean adminRemote;
 
   @Option(
@@ -145,6 +160,8 @@ public final class MockCommand implements Callable<Integer> {
           "Once the mock serves, write its base URL to FILE (a CI job waits for the file);"
               + " removed again on a clean stop.")
   Path readyFile;
+
+  @Mixin HttpsOptions https = new HttpsOptions();
 
   @Option(
       names = "--verbose",
@@ -203,6 +220,7 @@ public final class MockCommand implements Callable<Integer> {
     CommandLine cli = new CommandLine(command);
     // Subcommands first: the streams and handlers set below reach those already added.
     cli.addSubcommand("check", check(env));
+    cli.addSubcommand("verify-pact", verifyPact());
     if (out != null) {
       cli.setOut(out);
     }
@@ -290,7 +308,18 @@ public final class MockCommand implements Callable<Integer> {
               .getDeclaredMethod("commandLine", Map.class);
       return (CommandLine) commandLine.invoke(null, env);
     } catch (ReflectiveOperationException | LinkageError e) {
-      return new CommandLine(new CheckUnavailable());
+      return new CommandLine(new CheckUnavailable("check"));
+    }
+  }
+
+  /** The verify-pact subcommand; like check, only the standalone jar has it. */
+  private static CommandLine verifyPact() {
+    try {
+      Method commandLine =
+          Class.forName("dev.revokeearn.pact.VerifyPactCommand").getDeclaredMethod("commandLine");
+      return (CommandLine) commandLine.invoke(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return new CommandLine(new CheckUnavailable("verify-pact"));
     }
   }
 
@@ -325,7 +354,7 @@ public final class MockCommand implements Callable<Integer> {
         return usage("--ready-file " + readyFile + " cannot be replaced: " + e.getMessage());
       }
     }
-    Logging.configure(verbose);
+    LogLevels.standalone(verbose);
     long loadStart = System.nanoTime();
     RevokeEarnMock mock;
     try {
@@ -340,6 +369,7 @@ public final class MockCommand implements Callable<Integer> {
               .verbose(verbose)
               .adminToken(adminToken == null || adminToken.isBlank() ? null : adminToken)
               .adminRemote(adminRemote);
+      https.applyTo(builder, env);
       if (stateUrl != null) {
         builder.postgres(
             stateUrl,
@@ -375,6 +405,12 @@ public final class MockCommand implements Callable<Integer> {
     // Everything the banner says is read before the mock is announced: once it is, a stop may
     // close it at any moment.
     String banner = banner(mock, (System.nanoTime() - loadStart) / 1_000_000);
+    try {
+      https.writeCertificate(mock);
+    } catch (IOException e) {
+      mock.close();
+      return usage("--https-cert-out cannot be written: " + ErrorLines.of(e));
+    }
     synchronized (lifecycle) {
       if (stopRequested) {
         mock.close(); // stopped while starting: nothing was announced
@@ -404,7 +440,8 @@ public final class MockCommand implements Callable<Integer> {
 
   private String banner(RevokeEarnMock mock, long loadMillis) {
     String seedName = seed == null ? "built-in demo" : seed.toString();
-    return Banner.text(mock.baseUrl(), seed == null, new Version().version())
+    return Banner.text(
+            mock.baseUrl(), https.bannerLine(mock), seed == null, new Version().version())
         + "\n"
         + (mock.state().seeding().seededAtStart()
             ? "Seed: " + seedName + " loaded; "

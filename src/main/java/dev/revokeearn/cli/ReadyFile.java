@@ -14,9 +14,14 @@ final class ReadyFile {
   private ReadyFile() {}
 
   static void write(Path file, String baseUrl) throws IOException {
+    whole(file, baseUrl + "\n");
+  }
+
+  /** Writes a file that appears whole or not at all (the ready file, the HTTPS certificate). */
+  static void whole(Path file, String text) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-    Files.writeString(partial, baseUrl + "\n", StandardCharsets.UTF_8);
+    Files.writeString(partial, text, StandardCharsets.UTF_8);
     Files.move(
         partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

@@ -15,13 +15,15 @@ import java.util.Optional;
  *
  * @param basic a till's username and plain password (the suite sends its MD5)
  * @param oauth an OAuth client's key and secret; without it the OAuth scenarios are skipped
+ * @param trust whom to trust on an https:// base URL
  */
 public record ConformanceTarget(
     String baseUrl,
     Optional<Login> basic,
     Optional<Login> oauth,
     TestData data,
-    Optional<MockControls> mock) {
+    Optional<MockControls> mock,
+    Trust trust) {
 
   public static final String USERNAME = "CAP_USERNAME";
   public static final String PASSWORD = "CAP_PASSWORD";
@@ -39,7 +41,13 @@ public record ConformanceTarget(
         login(env, USERNAME, PASSWORD),
         login(env, OAUTH_KEY, OAUTH_SECRET),
         data,
-        Optional.empty());
+        Optional.empty(),
+        Trust.system());
+  }
+
+  /** This target, trusting these certificates on https://. */
+  public ConformanceTarget trusting(Trust trust) {
+    return new ConformanceTarget(baseUrl, basic, oauth, data, mock, trust);
   }
 
   /**

@@ -39,7 +39,8 @@ public final class EmbeddedMock implements MockControls, AutoCloseable {
         Optional.of(new Login(DemoSeed.TILL_USERNAME, DemoSeed.TILL_PASSWORD)),
         Optional.of(new Login(DemoSeed.OAUTH_KEY, DemoSeed.OAUTH_SECRET)),
         data,
-        Optional.of(this));
+        Optional.of(this),
+        Trust.system());
   }
 
   @Override

@@ -24,26 +24,74 @@ public final class ContractStatuses {
 
   private final Map<String, Set<Integer>> byOperation;
 
+  /** Capillary error codes of the contract's examples, by operationId and status. */
+  private final Map<String, Map<Integer, Set<Long>>> codes;
+
   ContractStatuses(String contractYaml) {
-    JsonNode paths;
+    JsonNode contract;
     try {
-      paths = new ObjectMapper(new YAMLFactory()).readTree(contractYaml).path("paths");
+      contract = new ObjectMapper(new YAMLFactory()).readTree(contractYaml);
     } catch (IOException e) {
       throw new UncheckedIOException("The contract does not read as YAML", e);
     }
+    JsonNode responses = contract.path("components").path("responses");
     Map<String, Set<Integer>> statuses = new HashMap<>();
-    paths.forEach(
-        path ->
-            path.forEach(
-                operation -> {
-                  Set<Integer> declared = new HashSet<>();
-                  operation
-                      .path("responses")
-                      .fieldNames()
-                      .forEachRemaining(status -> declared.add(Integer.parseInt(status)));
-                  statuses.put(operation.path("operationId").asText(), Set.copyOf(declared));
-                }));
+    Map<String, Map<Integer, Set<Long>>> codesByOperation = new HashMap<>();
+    contract
+        .path("paths")
+        .forEach(
+            path ->
+                path.forEach(
+                    operation -> {
+                      Set<Integer> declared = new HashSet<>();
+                      Map<Integer, Set<Long>> exampleCodes = new HashMap<>();
+                      operation
+                          .path("responses")
+                          .fields()
+                          .forEachRemaining(
+                              response -> {
+                                int status = Integer.parseInt(response.getKey());
+                                declared.add(status);
+                                exampleCodes.put(
+                                    status, exampleCodes(resolve(response.getValue(), responses)));
+                              });
+                      String id = operation.path("operationId").asText();
+                      statuses.put(id, Set.copyOf(declared));
+                      codesByOperation.put(id, Map.copyOf(exampleCodes));
+                    }));
     byOperation = Map.copyOf(statuses);
+    codes = Map.copyOf(codesByOperation);
+  }
+
+  /** A response, or the component response it refers to. */
+  private static JsonNode resolve(JsonNode response, JsonNode components) {
+    String ref = response.path("$ref").asText("");
+    return ref.startsWith("#/components/responses/")
+        ? components.path(ref.substring("#/components/responses/".length()))
+        : response;
+  }
+
+  private static Set<Long> exampleCodes(JsonNode response) {
+    Set<Long> found = new HashSet<>();
+    response
+        .path("content")
+        .forEach(
+            media -> {
+              media.path("examples").forEach(example -> addCodes(example.path("value"), found));
+              addCodes(media.path("example"), found);
+            });
+    return Set.copyOf(found);
+  }
+
+  private static void addCodes(JsonNode envelope, Set<Long> found) {
+    envelope
+        .path("errors")
+        .forEach(
+            error -> {
+              if (error.path("code").canConvertToLong()) {
+                found.add(error.path("code").asLong());
+              }
+            });
   }
 
   /** The statuses of the contract packed in the jar, read at first use. */
@@ -58,6 +106,11 @@ public final class ContractStatuses {
       }
     }
     return statuses;
+  }
+
+  /** The Capillary error codes the contract's examples show for this operation and status. */
+  public Set<Long> exampleCodes(String operationId, int status) {
+    return codes.getOrDefault(operationId, Map.of()).getOrDefault(status, Set.of());
   }
 
   /** Whether the operation (by operationId) declares a response with this status. */

@@ -16,6 +16,19 @@ public final class LogLevels {
     setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
   }
 
+  /**
+   * The standalone jar's logging: warnings and errors only, unless {@code --verbose} asks for more.
+   * Call before WireMock starts.
+   */
+  public static void standalone(boolean verbose) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    defaults(verbose);
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    // Initialise SLF4J now, on this thread: the contract is parsed on another one at once, and
+    // SLF4J reports ("replayed") log calls that race its initialisation.
+    org.slf4j.LoggerFactory.getILoggerFactory();
+  }
+
   private static void setIfAbsent(String name, String value) {
     if (System.getProperty(name) == null) {
       System.setProperty(name, value);

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.revokeearn.mock.http.AdminGuard;
 import dev.revokeearn.mock.http.EnvelopeServerFactory;
+import dev.revokeearn.mock.http.HttpsKeys;
 import dev.revokeearn.mock.journal.JournalStores;
 import dev.revokeearn.mockstate.MockState;
 import dev.revokeearn.seed.Seed;
@@ -19,6 +20,8 @@ import dev.revokeearn.wiremock.RevokeEarnExtensions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +52,11 @@ public final class RevokeEarnMock implements AutoCloseable {
   /** The empty root made for a mock without --root-dir; removed on close. */
   private final Path emptyRoot;
 
+  /** What the HTTPS port serves; null without one. */
+  private final HttpsKeys https;
+
+  private final boolean httpDisabled;
+
   private RevokeEarnMock(Builder builder) {
     // The seed is read and applied while WireMock is built (about half of start-up each); the
     // build waits for it before it returns, and reports a seed that does not read or check.
@@ -57,12 +65,19 @@ public final class RevokeEarnMock implements AutoCloseable {
     AdminGuard guard = new AdminGuard(builder.adminRemote, builder.adminToken);
     this.notifier = new RedactingNotifier(builder.notifier);
     this.bindAddress = builder.bindAddress;
+    this.httpDisabled = builder.httpDisabled;
     this.emptyRoot = builder.rootDir == null ? EmptyRoots.create() : null;
+    HttpsKeys keys = null;
     try {
+      keys = builder.httpsKeys();
+      this.https = keys;
       this.server = new WireMockServer(config(builder, guard, core));
       state.seeding().seededAtStart();
     } catch (RuntimeException e) {
       state.close();
+      if (keys != null) {
+        keys.close();
+      }
       if (emptyRoot != null) {
         EmptyRoots.remove(emptyRoot);
       }
@@ -93,6 +108,15 @@ public final class RevokeEarnMock implements AutoCloseable {
             .notifier(notifier)
             .adminAuthenticator(guard)
             .stubRequestLoggingDisabled(!builder.verbose);
+    if (https != null) {
+      config
+          .httpsPort(builder.httpsPort)
+          .keystorePath(https.keystore().toString())
+          .keystorePassword(https.password())
+          .keyManagerPassword(https.password())
+          .keystoreType(https.type());
+    }
+    config.httpDisabled(builder.httpDisabled);
     Path root = builder.rootDir == null ? emptyRoot : builder.rootDir;
     config.usingFilesUnderDirectory(root.toString());
     config.mappingSource(new ReadOnlyMappings(root));
@@ -119,9 +143,29 @@ public final class RevokeEarnMock implements AutoCloseable {
     return server.port();
   }
 
+  /** The plain HTTP URL; the HTTPS one when plain HTTP is off. */
   public String baseUrl() {
+    return httpDisabled ? httpsBaseUrl() : url("http", port());
+  }
+
+  /**
+   * @throws IllegalStateException when the mock serves no HTTPS
+   */
+  public String httpsBaseUrl() {
+    if (https == null) {
+      throw new IllegalStateException("this mock serves no HTTPS (see Builder.httpsPort)");
+    }
+    return url("https", server.httpsPort());
+  }
+
+  /** The certificate the HTTPS port serves, PEM-encoded; empty without HTTPS. */
+  public Optional<String> httpsCertificatePem() {
+    return Optional.ofNullable(https).map(HttpsKeys::certificatePem);
+  }
+
+  private String url(String scheme, int port) {
     String host = bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
   public MockState state() {
@@ -153,6 +197,9 @@ public final class RevokeEarnMock implements AutoCloseable {
       // Jetty refuses to stop a server whose start failed ("STOPPED"): nothing of it runs.
     } finally {
       state.close();
+      if (https != null) {
+        https.close();
+      }
       if (emptyRoot != null) {
         EmptyRoots.remove(emptyRoot);
       }
@@ -172,6 +219,11 @@ public final class RevokeEarnMock implements AutoCloseable {
     private String adminToken;
     private boolean adminRemote;
     private Notifier notifier;
+    private Integer httpsPort;
+    private Path httpsKeystore;
+    private String httpsKeystorePassword;
+    private List<String> httpsHostNames = List.of();
+    private boolean httpDisabled;
 
     /** 0 picks a free port. */
     public Builder port(int port) {
@@ -271,6 +323,44 @@ public final class RevokeEarnMock implements AutoCloseable {
     }
 
     /**
+     * Serve HTTPS too, on this port (0 picks a free one), with the keystore given by {@link
+     * #httpsKeystore}, else a self-signed certificate made at start ({@link
+     * #httpsCertificatePem()}).
+     */
+    public Builder httpsPort(int httpsPort) {
+      this.httpsPort = httpsPort;
+      return this;
+    }
+
+    /** The key HTTPS serves: a PKCS12 or JKS keystore, its key's password the store's. */
+    public Builder httpsKeystore(Path keystore, String password) {
+      this.httpsKeystore = keystore;
+      this.httpsKeystorePassword = password;
+      return this;
+    }
+
+    /** Names or addresses the self-signed certificate names, beyond localhost and loopback. */
+    public Builder httpsHostNames(List<String> hostNames) {
+      this.httpsHostNames = List.copyOf(hostNames);
+      return this;
+    }
+
+    /** Serve HTTPS only (needs {@link #httpsPort}). */
+    public Builder httpDisabled(boolean httpDisabled) {
+      this.httpDisabled = httpDisabled;
+      return this;
+    }
+
+    private HttpsKeys httpsKeys() {
+      if (httpsPort == null) {
+        return null;
+      }
+      return httpsKeystore != null
+          ? HttpsKeys.of(httpsKeystore, httpsKeystorePassword)
+          : HttpsKeys.selfSigned(httpsHostNames);
+    }
+
+    /**
      * @throws IllegalArgumentException for settings that do not go together
      * @throws dev.revokeearn.seed.SeedException when the seed does not read or check
      */
@@ -279,6 +369,19 @@ public final class RevokeEarnMock implements AutoCloseable {
         throw new IllegalArgumentException(
             "--admin-remote needs --admin-token (or REVOKE_EARN_ADMIN_TOKEN): without one, anyone"
                 + " who can reach the port could reset, seed or delete the mock's state");
+      }
+      if (httpsPort == null
+          && (httpDisabled || httpsKeystore != null || !httpsHostNames.isEmpty())) {
+        throw new IllegalArgumentException(
+            "--https-keystore, --https-host and --https-only go with --https-port");
+      }
+      if (httpsPort != null && (httpsPort < 0 || httpsPort > 65535)) {
+        throw new IllegalArgumentException(
+            "--https-port must be between 0 and 65535, got " + httpsPort);
+      }
+      if (httpsKeystore != null && !httpsHostNames.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--https-host names what a made certificate covers; not with --https-keystore");
       }
       if (notifier == null) {
         notifier = new Slf4jNotifier(verbose);

@@ -30,6 +30,7 @@ public final class MockState implements AutoCloseable {
   private final Orgs orgs;
   private final Faults faults;
   private final ExchangeLog exchanges;
+  private final ProviderStates providerStates;
 
   public MockState(Seed seed, Clock clock) {
     this(c -> SeedSnapshots.of(seed, "seed", c.instant()), clock, new InMemoryStateStore(), 1000);
@@ -85,6 +86,7 @@ public final class MockState implements AutoCloseable {
                 : Runnable::run);
     this.orgs = new Orgs(seeding, clock, exchanges);
     this.faults = new Faults(seeding);
+    this.providerStates = new ProviderStates(this);
     if (!inBackground) {
       seeding.seededAtStart();
     }
@@ -100,6 +102,11 @@ public final class MockState implements AutoCloseable {
 
   public Faults faults() {
     return faults;
+  }
+
+  /** Pact's provider states, set up and torn down. */
+  public ProviderStates providerStates() {
+    return providerStates;
   }
 
   /** What each org received: requests and answers, per org. */

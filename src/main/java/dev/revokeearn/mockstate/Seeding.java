@@ -2,9 +2,13 @@ package dev.revokeearn.mockstate;
 
 import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedSnapshots;
+import dev.revokeearn.state.OrgSnapshot;
 import dev.revokeearn.state.SeedSnapshot;
 import dev.revokeearn.state.StateStore;
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -76,6 +80,32 @@ public final class Seeding {
   void reset() {
     SeedSnapshot seed = seedSource.apply(clock);
     store().replace(seed);
+  }
+
+  /**
+   * One org back to the start-up seed, the others untouched: its earns, revokes, credentials and
+   * faults as the seed has them. An org the seed does not have is left as it is.
+   *
+   * @throws dev.revokeearn.seed.SeedException when the seed (file) no longer reads or checks
+   */
+  public void resetOrg(long orgId) {
+    SeedSnapshot seed = seedSource.apply(clock);
+    List<OrgSnapshot> org = seed.orgs().stream().filter(o -> o.orgId() == orgId).toList();
+    if (org.isEmpty()) {
+      return;
+    }
+    StateStore store = store();
+    store.drop(orgId);
+    store.add(
+        new SeedSnapshot(
+            org, seed.faults().stream().filter(fault -> fault.orgId() == orgId).toList()));
+  }
+
+  /** The orgs of the start-up seed, in its order. */
+  public Set<Long> seedOrgIds() {
+    Set<Long> ids = new LinkedHashSet<>();
+    seedSource.apply(clock).orgs().forEach(org -> ids.add(org.orgId()));
+    return ids;
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.revokeearn.conformance.EmbeddedMock;
+import dev.revokeearn.mock.RevokeEarnMock;
 import dev.revokeearn.testing.BrokenDeployment;
 import dev.revokeearn.testing.BrokenDeployment.Breakage;
 import dev.revokeearn.testing.Credentials;
@@ -89,6 +90,21 @@ class CheckCommandTest {
         .as(out.toString())
         .isZero();
     assertThat(out.toString()).contains("skipped 9: mock-only").contains("0 failed");
+  }
+
+  @Test
+  void anHttpsMockPassesWithItsCertificateAsTheCaAndIsRefusedWithout() throws Exception {
+    try (RevokeEarnMock https = RevokeEarnMock.builder().port(0).httpsPort(0).build().start()) {
+      Path pem = Files.writeString(dir.resolve("mock.pem"), https.httpsCertificatePem().get());
+
+      assertThat(check(DEMO_ENV, "--base-url", https.httpsBaseUrl())).isEqualTo(2);
+      assertThat(err.toString()).contains("TLS handshake failed").contains("--ca-file");
+
+      assertThat(check(DEMO_ENV, "--base-url", https.httpsBaseUrl(), "--ca-file", pem.toString()))
+          .as(out + "" + err)
+          .isZero();
+      assertThat(out.toString()).contains("Conformance check of " + https.httpsBaseUrl());
+    }
   }
 
   @Test

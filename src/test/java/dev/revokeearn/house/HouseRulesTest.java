@@ -48,6 +48,7 @@ class HouseRulesTest {
           "conformance.result",
           "conformance",
           "conformance.glue",
+          "pact",
           "cli");
 
   private static final Pattern IMPORT =

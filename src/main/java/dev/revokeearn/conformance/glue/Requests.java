@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revokeearn.api.Operation;
 import dev.revokeearn.auth.BasicCredentials;
 import dev.revokeearn.conformance.Login;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.config.SSLConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.security.KeyStore;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,7 +43,12 @@ public final class Requests {
   }
 
   private RequestSpecification base() {
-    return given().config(calls.config()).baseUri(scenario.target.baseUrl()).filter(contract);
+    RestAssuredConfig config = calls.config();
+    Optional<KeyStore> trust = scenario.target.trust().keyStore();
+    if (trust.isPresent()) {
+      config = config.sslConfig(SSLConfig.sslConfig().trustStore(trust.get()));
+    }
+    return given().config(config).baseUri(scenario.target.baseUrl()).filter(contract);
   }
 
   /** A JSON request with the scenario's credentials. */

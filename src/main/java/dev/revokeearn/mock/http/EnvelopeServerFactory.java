@@ -1,5 +1,6 @@
 package dev.revokeearn.mock.http;
 
+import com.github.tomakehurst.wiremock.common.HttpsSettings;
 import com.github.tomakehurst.wiremock.common.JettySettings;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
@@ -8,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11Utils;
+import com.github.tomakehurst.wiremock.jetty11.SslContexts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.io.NetworkTrafficListener;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.FilterMapping;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -77,6 +80,23 @@ public final class EnvelopeServerFactory implements HttpServerFactory {
             settings,
             port,
             listener,
+            new ClientErrorConnectionFactory(Jetty11Utils.createHttpConfig(settings)));
+      }
+
+      @Override
+      protected ServerConnector createHttpsConnector(
+          String bindAddress,
+          HttpsSettings https,
+          JettySettings settings,
+          NetworkTrafficListener listener) {
+        // HTTP/1.1 over TLS, with the same envelope for what Jetty refuses as on plain HTTP.
+        return Jetty11Utils.createServerConnector(
+            jettyServer,
+            bindAddress,
+            settings,
+            https.port(),
+            listener,
+            new SslConnectionFactory(SslContexts.buildHttp1_1SslContextFactory(https), "http/1.1"),
             new ClientErrorConnectionFactory(Jetty11Utils.createHttpConfig(settings)));
       }
 

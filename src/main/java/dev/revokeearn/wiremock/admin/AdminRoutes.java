@@ -24,6 +24,7 @@ public final class AdminRoutes implements AdminApiExtension {
   private final SeedResource seeds;
   private final OrgResource orgs;
   private final FaultResource faults;
+  private final ProviderStateResource providerStates;
   private final String unknownPaths;
 
   /**
@@ -37,6 +38,7 @@ public final class AdminRoutes implements AdminApiExtension {
     this.seeds = new SeedResource(mock);
     this.orgs = new OrgResource(mock);
     this.faults = new FaultResource(mock);
+    this.providerStates = new ProviderStateResource(mock);
   }
 
   @Override
@@ -75,6 +77,10 @@ public final class AdminRoutes implements AdminApiExtension {
         RequestMethod.DELETE,
         "/revoke-earn/faults/{faultId}",
         (a, e, p) -> checked(e, () -> faults.remove(p.get("faultId"))));
+    router.add(
+        RequestMethod.POST,
+        "/revoke-earn/provider-states",
+        (a, e, p) -> checked(e, () -> providerStates.change(e.getRequest().getBody())));
     // Added after WireMock's own routes, so it answers only what none of them does.
     router.add(
         RequestMethod.ANY,
