@@ -91,4 +91,25 @@ public final class ApiCall {
   public ApiCall at(String otherUrl, boolean keepBody) {
     return new ApiCall(method, otherUrl, headers, keepBody ? body : new byte[0]);
   }
+
+  /** The charset a Content-Type names when Java does not know it; null otherwise. */
+  public static String unknownCharset(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    for (String parameter : contentType.split(";")) {
+      String[] pair = parameter.split("=", 2);
+      if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+        String name = pair[1].strip().replace("\"", "");
+        try {
+          if (!name.isEmpty() && !java.nio.charset.Charset.isSupported(name)) {
+            return name;
+          }
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
 }

@@ -16,7 +16,6 @@ final class HttpsOptions {
   @Option(
       names = "--https-port",
       paramLabel = "PORT",
-      defaultValue = "${env:REVOKE_EARN_HTTPS_PORT}",
       description =
           "Serve HTTPS too, on PORT (0 picks a free one, printed). Without --https-keystore the"
               + " certificate is self-signed, made at start for localhost, 127.0.0.1, ::1 and"
@@ -44,7 +43,6 @@ final class HttpsOptions {
   @Option(
       names = "--https-cert-out",
       paramLabel = "FILE",
-      defaultValue = "${env:REVOKE_EARN_HTTPS_CERT_OUT}",
       description =
           "Write the certificate HTTPS serves (PEM) to FILE once the mock serves: what a client"
               + " trusts (curl --cacert FILE). Default: REVOKE_EARN_HTTPS_CERT_OUT.")
@@ -59,7 +57,15 @@ final class HttpsOptions {
       builder.httpsPort(port);
     }
     if (keystore != null) {
-      builder.httpsKeystore(keystore, env.getOrDefault(PASSWORD_VARIABLE, ""));
+      if (!env.containsKey(PASSWORD_VARIABLE)) {
+        throw new IllegalArgumentException(
+            "--https-keystore "
+                + keystore
+                + ": its password goes in the environment variable "
+                + PASSWORD_VARIABLE
+                + ", which is not set");
+      }
+      builder.httpsKeystore(keystore, env.get(PASSWORD_VARIABLE));
     }
     builder.httpsHostNames(hosts).httpDisabled(only);
     if (port == null && certificateOut != null) {

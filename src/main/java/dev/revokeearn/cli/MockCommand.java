@@ -63,23 +63,20 @@ public final class MockCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "PORT",
-      defaultValue = "${env:REVOKE_EARN_PORT:-8080}",
       description =
           "HTTP port; 0 picks a free one (printed). Default: REVOKE_EARN_PORT, else 8080.")
-  int port;
+  int port = 8080;
 
   @Option(
       names = "--bind",
       paramLabel = "ADDRESS",
-      defaultValue = "${env:REVOKE_EARN_BIND:-127.0.0.1}",
       description =
           "Address to listen on. Default: REVOKE_EARN_BIND, else 127.0.0.1 (this machine only).")
-  String bind;
+  String bind = "127.0.0.1";
 
   @Option(
       names = "--seed",
       paramLabel = "FILE",
-      defaultValue = "${env:REVOKE_EARN_SEED}",
       description =
           "Seed file (YAML or JSON): orgs, credentials, customers, badges, earn instances."
               + " Default: REVOKE_EARN_SEED, else the built-in demo seed.")
@@ -88,7 +85,6 @@ public final class MockCommand implements Callable<Integer> {
   @Option(
       names = "--root-dir",
       paramLabel = "DIR",
-      defaultValue = "${env:REVOKE_EARN_ROOT_DIR}",
       description =
           "WireMock root directory; its mappings/ holds extra static stubs, which win"
               + " over the reference implementation. Default: REVOKE_EARN_ROOT_DIR, else none.")
@@ -97,7 +93,6 @@ public final class MockCommand implements Callable<Integer> {
   @Option(
       names = "--state-dir",
       paramLabel = "DIR",
-      defaultValue = "${env:REVOKE_EARN_STATE_DIR}",
       description =
           "Keep the whole state (orgs, credentials, customers, badges, earn instances) in a"
               + " SQLite database, DIR/state.db, each write committed before the answer. A"
@@ -109,7 +104,6 @@ public final class MockCommand implements Callable<Integer> {
   @Option(
       names = "--state-url",
       paramLabel = "JDBC_URL",
-      defaultValue = "${env:REVOKE_EARN_STATE_URL}",
       description =
           "Keep the whole state in a PostgreSQL database that several mocks (replicas) share:"
               + " jdbc:postgresql://HOST:PORT/DATABASE. User and password from the URL, else the"
@@ -138,7 +132,6 @@ public final class MockCommand implements Callable<Integer> {
   @Option(
       names = "--admin-token",
       paramLabel = "TOKEN",
-      defaultValue = "${env:REVOKE_EARN_ADMIN_TOKEN}",
       description =
           "Require 'Authorization: Bearer TOKEN' on /__admin. Default: the"
               + " REVOKE_EARN_ADMIN_TOKEN environment variable (keeps it out of ps), else none.")
@@ -146,7 +139,6 @@ public final class MockCommand implements Callable<Integer> {
 
   @Option(
       names = "--admin-remote",
-      defaultValue = "${env:REVOKE_EARN_ADMIN_REMOTE:-false}",
       description =
           "Let clients on other machines use /__admin (by default only this machine may,"
               + " whatever --bind says). Needs --admin-token (or REVOKE_EARN_ADMIN_TOKEN)."
@@ -173,6 +165,8 @@ public final class MockCommand implements Callable<Integer> {
 
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Map<String, String> env = Map.of();
+  private EnvironmentDefaults defaults = new EnvironmentDefaults(Map.of());
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
   private PrintWriter out;
   private PrintWriter err;
 
@@ -217,7 +211,9 @@ public final class MockCommand implements Callable<Integer> {
       PrintWriter err,
       String... args) {
     command.env = env;
+    command.defaults = new EnvironmentDefaults(env);
     CommandLine cli = new CommandLine(command);
+    cli.setDefaultValueProvider(command.defaults);
     // Subcommands first: the streams and handlers set below reach those already added.
     cli.addSubcommand("check", check(env));
     cli.addSubcommand("verify-pact", verifyPact());
@@ -232,7 +228,11 @@ public final class MockCommand implements Callable<Integer> {
     cli.setParameterExceptionHandler(
         (ex, ignored) -> {
           command.err.println(
-              "error: " + ErrorLines.of(ex.getMessage()) + didYouMean(ex) + " (see --help)");
+              "error: "
+                  + ErrorLines.of(ex.getMessage())
+                  + command.defaults.source(ex.getMessage(), null)
+                  + didYouMean(ex)
+                  + " (see --help)");
           return ErrorLines.USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -341,6 +341,15 @@ public final class MockCommand implements Callable<Integer> {
     if (stateUrl == null && statePoolSize != null) {
       return usage("--state-pool-size goes with --state-url");
     }
+    if (https.port != null && https.port != 0 && https.port == port && !https.only) {
+      return usage("--https-port " + https.port + " is --port too: give them different ports");
+    }
+    if (https.only
+        && spec != null
+        && spec.commandLine().getParseResult().hasMatchedOption("--port")) {
+      return usage(
+          "--https-only serves no plain HTTP: leave --port out (the HTTPS port is --https-port)");
+    }
     if (journalEntries < 0) {
       return usage("--journal-entries must be 0 or more, got " + journalEntries);
     }
@@ -397,8 +406,7 @@ public final class MockCommand implements Callable<Integer> {
     } catch (FatalStartupException e) {
       mock.close();
       err.println(
-          "error: "
-              + ErrorLines.of("cannot start on " + bind + ":" + port + ": " + startupProblem(e)));
+          "error: " + ErrorLines.of("cannot start on " + listening() + ": " + startupProblem(e)));
       err.flush();
       return STARTUP_FAILED;
     }
@@ -472,7 +480,7 @@ public final class MockCommand implements Callable<Integer> {
       mock = running;
       removeReadyFile = readyWritten;
     }
-    Thread watchdog = StopWatchdog.start(STOP_DEADLINE);
+    Thread watchdog = StopSignals.watchdog(STOP_DEADLINE);
     try {
       if (mock != null) {
         mock.close();
@@ -493,15 +501,28 @@ public final class MockCommand implements Callable<Integer> {
   }
 
   private int usage(String problem) {
-    return ErrorLines.usage(err, problem);
+    return ErrorLines.usage(
+        err,
+        problem
+            + defaults.source(problem, spec == null ? null : spec.commandLine().getParseResult()));
+  }
+
+  /** Where the mock was to listen: its HTTP port, its HTTPS port, or both. */
+  private String listening() {
+    String http = bind + ":" + port + " (HTTP)";
+    if (https.port == null) {
+      return bind + ":" + port;
+    }
+    String secure = bind + ":" + https.port + " (HTTPS)";
+    return https.only ? secure : http + " or " + secure;
   }
 
   private static String startupProblem(Throwable e) {
     Throwable root = e;
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof BindException) {
-        return "the port is already in use (or the address is not on this machine); pick another"
-            + " with --port, or --port 0 for a free one";
+        return "a port is already in use (or the address is not on this machine); pick another"
+            + " with --port (--https-port), or 0 for a free one";
       }
       root = cause;
     }

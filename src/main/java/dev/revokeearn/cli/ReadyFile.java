@@ -20,10 +20,18 @@ final class ReadyFile {
   /** Writes a file that appears whole or not at all (the ready file, the HTTPS certificate). */
   static void whole(Path file, String text) throws IOException {
     Path absolute = file.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      throw new IOException(file + " is a directory: give a file's path");
+    }
     Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-    Files.writeString(partial, text, StandardCharsets.UTF_8);
-    Files.move(
-        partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.writeString(partial, text, StandardCharsets.UTF_8);
+      Files.move(
+          partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
   }
 
   static void remove(Path file) {

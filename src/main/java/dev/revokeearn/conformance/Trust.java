@@ -56,6 +56,8 @@ public final class Trust {
         store.setCertificateEntry("given-" + n++, certificate);
       }
       return new Trust(store);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(pem + ": no such file");
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + pem + ": " + e.getMessage());
     } catch (GeneralSecurityException e) {

@@ -18,8 +18,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,9 @@ public final class ProviderStates {
   private static final Pattern HEX24 = Pattern.compile("[0-9a-f]{24}");
 
   private final MockState state;
+
+  /** The faults "Capillary fails" declared, by org: what a teardown undoes in an unseeded org. */
+  private final Map<Long, List<Long>> faultsSetUp = new ConcurrentHashMap<>();
 
   ProviderStates(MockState state) {
     this.state = state;
@@ -58,7 +62,11 @@ public final class ProviderStates {
       case "a revoked earn instance" -> earnInstance(p, orgId, false);
       case "a customer" -> apply(orgId, org -> org.customers(List.of(customer(p))));
       case "a live badge" -> apply(orgId, org -> org.badges(List.of(badge(p))));
-      case "Capillary fails" -> used.put("faultId", state.faults().declare(fault(p, orgId)));
+      case "Capillary fails" -> {
+        long faultId = state.faults().declare(fault(p, orgId));
+        faultsSetUp.computeIfAbsent(orgId, id -> new CopyOnWriteArrayList<>()).add(faultId);
+        used.put("faultId", faultId);
+      }
       case "a valid token", "an expired token" ->
           used.put("token", token(p, orgId, name.equals("an expired token")));
       case "a till without access" ->
@@ -83,7 +91,18 @@ public final class ProviderStates {
     if (!VOCABULARY.containsKey(name)) {
       throw unknown(name);
     }
-    state.seeding().resetOrg(new Params(name, params).orgId(state));
+    long orgId = new Params(name, withDefaults(name, params)).orgId(state);
+    if (state.seeding().seedOrgIds().contains(orgId)) {
+      faultsSetUp.remove(orgId);
+      state.seeding().resetOrg(orgId);
+    } else {
+      // An org the seed does not have (made over the admin API) has no seed to go back to: its
+      // failures are undone; what else the setups added stays.
+      List<Long> declared = faultsSetUp.remove(orgId);
+      if (declared != null) {
+        declared.forEach(state.faults()::remove);
+      }
+    }
   }
 
   /**
@@ -167,6 +186,9 @@ public final class ProviderStates {
                         "revokeEarn, earn (earnBadge) or token (generateOAuthToken), not "
                             + p.string("operation")));
     int status = (int) p.positive("status");
+    if (status < 400 || status > 599) {
+      throw p.wrong("status", "an error status (4xx or 5xx), not " + status);
+    }
     Fault.Error defaults = Fault.Error.of(operation, status);
     String code = p.optional("code");
     Fault.Error error =
@@ -190,12 +212,12 @@ public final class ProviderStates {
       FaultDeclarations.requireDeclaredStatus(spec, "params");
       return spec;
     } catch (FaultSpecException e) {
-      throw new ProviderStateException(p.name + ": " + e.getMessage());
+      throw new ProviderStateException(p.name + ": " + e.getMessage(), "params.status");
     }
   }
 
   private String token(Params p, long orgId, boolean expired) {
-    String key = Optional.ofNullable(p.optional("key")).orElse("pact-" + orgId + "-key");
+    String key = p.values.containsKey("key") ? p.string("key") : "pact-" + orgId + "-key";
     byte[] random = new byte[12];
     new SecureRandom().nextBytes(random);
     String secret = HexFormat.of().formatHex(random);
@@ -218,7 +240,8 @@ public final class ProviderStates {
         "unknown provider state \""
             + name
             + "\"; the states are: "
-            + String.join(", ", VOCABULARY.keySet()));
+            + String.join(", ", VOCABULARY.keySet()),
+        "state");
   }
 
   private static ProviderStateException noOrg(Params p, long orgId) {
@@ -320,7 +343,11 @@ public final class ProviderStates {
             ? state.orgIds().stream().min(Long::compare).orElseThrow(() -> wrong("orgId", "no org"))
             : orgs.iterator().next();
       }
-      return positive("orgId");
+      long orgId = positive("orgId");
+      if (!state.orgIds().contains(orgId)) {
+        throw wrong("orgId", "there is no org " + orgId);
+      }
+      return orgId;
     }
 
     String string(String param) {
@@ -333,6 +360,11 @@ public final class ProviderStates {
 
     String optional(String param) {
       Object value = values.get(param);
+      if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) {
+        throw wrong(
+            param,
+            "a single value, got " + (value instanceof Map<?, ?> ? "an object" : "an array"));
+      }
       return value == null ? null : String.valueOf(value);
     }
 
@@ -346,8 +378,14 @@ public final class ProviderStates {
 
     String digits(String param) {
       String value = string(param);
-      if (!value.matches("[0-9]{1,18}")) {
+      if (value.matches("-[0-9]+")) {
+        throw wrong(param, "a positive number, got " + value);
+      }
+      if (!value.matches("[0-9]+")) {
         throw wrong(param, "a whole number, got " + value);
+      }
+      if (value.length() > 18) {
+        throw wrong(param, "at most 18 digits, got " + value);
       }
       return value;
     }
@@ -361,7 +399,8 @@ public final class ProviderStates {
     }
 
     ProviderStateException wrong(String param, String problem) {
-      return new ProviderStateException(name + ": params." + param + ": " + problem);
+      return new ProviderStateException(
+          name + ": params." + param + ": " + problem, "params." + param);
     }
   }
 }

@@ -65,7 +65,13 @@ public final class PactVerification {
       List<String> notHttp =
           List.of("not an HTTP request and response: this API has no other kind");
       return new InteractionVerdict(
-          file, consumer, interaction.getDescription(), "", "", notHttp, List.of());
+          file,
+          consumer,
+          interaction.getDescription(),
+          "(a message, not an HTTP answer)",
+          "(not replayed)",
+          notHttp,
+          List.of());
     }
     String expected =
         http.getResponse().getStatus()
@@ -87,13 +93,22 @@ public final class PactVerification {
   }
 
   private static Pact read(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new UnreadablePact(file, "it is a directory");
+    }
     if (!Files.isRegularFile(file)) {
       throw new UnreadablePact(file, "no such file");
     }
+    Pact pact;
     try {
-      return DefaultPactReader.INSTANCE.loadPact(file.toFile());
+      pact = DefaultPactReader.INSTANCE.loadPact(file.toFile());
     } catch (RuntimeException e) {
       throw new UnreadablePact(file, e.getMessage() == null ? e.toString() : e.getMessage());
     }
+    // Any JSON object reads as a pact with nothing in it: verifying it would verify nothing.
+    if (pact.getInteractions().isEmpty()) {
+      throw new UnreadablePact(file, "it holds no interactions (is it a pact?)");
+    }
+    return pact;
   }
 }

@@ -2,6 +2,7 @@ package dev.revokeearn.pact;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,15 @@ public final class VerifyPactCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (requestTimeoutSeconds < 1) {
       err.println("error: --request-timeout must be 1 or more, got " + requestTimeoutSeconds);
+      return 2;
+    }
+    try {
+      Files.createDirectories(reportDir);
+      if (!Files.isWritable(reportDir)) {
+        throw new IOException("not writable");
+      }
+    } catch (IOException e) {
+      err.println("error: --report-dir " + reportDir + " cannot be written: " + e.getMessage());
       return 2;
     }
     List<InteractionVerdict> verdicts;

@@ -33,6 +33,13 @@ public final class CapillaryErrors {
     return new ApiProblem(401, 320001, "Invalid client key and secret", null);
   }
 
+  /** A Content-Type naming a charset Java does not know: the body cannot be read. */
+  public static ApiProblem unknownCharset(String charset) {
+    return badRequest(
+        "Content-Type",
+        "Content-Type names the charset '" + charset + "', which is not known; send UTF-8");
+  }
+
   public static ApiProblem badRequest(String reference, String message) {
     return new ApiProblem(400, 400, message, reference);
   }

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import dev.revokeearn.gate.ContractGate;
 import dev.revokeearn.mockstate.MockState;
 import dev.revokeearn.seed.Seed;
+import dev.revokeearn.seed.SeedException;
 import dev.revokeearn.seed.SeedFiles;
 import dev.revokeearn.seed.SeedSnapshots;
 import dev.revokeearn.service.ApiPipeline;
@@ -79,7 +80,24 @@ public final class RevokeEarnExtensions
    * @throws dev.revokeearn.seed.SeedException when that seed file does not read or check
    */
   public RevokeEarnExtensions() {
-    this(builder().seedFile(seedFromEnvironment()));
+    this(checkedSeed(builder().seedFile(seedFromEnvironment())));
+  }
+
+  /**
+   * The builder, its seed read: one that does not read or check is said in one line first, as
+   * WireMock then prints its own stack trace.
+   */
+  private static Builder checkedSeed(Builder builder) {
+    if (builder.seed == null) {
+      return builder;
+    }
+    try {
+      builder.seed.apply(builder.clock);
+      return builder;
+    } catch (SeedException e) {
+      System.err.println("error: revoke-earn: " + e.getMessage());
+      throw e;
+    }
   }
 
   private RevokeEarnExtensions(Builder builder) {

@@ -43,6 +43,58 @@ class MockCommandTest {
     assertThat(err.toString().lines()).hasSize(1);
   }
 
+  int run(Map<String, String> env, String... args) {
+    return MockCommand.run(
+        new MockCommand(), env, new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void aBadValueFromTheEnvironmentNamesTheVariableAndAnEmptyOneCountsAsUnset() {
+    assertThat(run(Map.of("REVOKE_EARN_PORT", "abc"))).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("'abc'")
+        .contains("(from the environment variable REVOKE_EARN_PORT)");
+    assertThat(run(Map.of("REVOKE_EARN_BIND", "no.such.host.invalid"))).isEqualTo(2);
+    assertThat(err.toString()).contains("(from the environment variable REVOKE_EARN_BIND)");
+    // Empty: the built-in default; a flag given wins over a variable.
+    assertThat(run(Map.of("REVOKE_EARN_SEED", "", "REVOKE_EARN_PORT", "abc"), "--port", "70000"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--port must be between 0 and 65535, got 70000");
+  }
+
+  @Test
+  void httpsFlagsThatCannotWorkAreExitCode2NamingWhy(@TempDir Path dir) throws Exception {
+    assertThat(run("--port", "18999", "--https-port", "18999")).isEqualTo(2);
+    assertThat(err.toString()).contains("--https-port 18999 is --port too");
+    assertThat(run("--https-only", "--https-port", "0", "--port", "1234")).isEqualTo(2);
+    assertThat(err.toString()).contains("--https-only serves no plain HTTP");
+
+    Path keystore;
+    String password;
+    try (var made = dev.revokeearn.mock.http.HttpsKeys.selfSigned(java.util.List.of())) {
+      keystore = Files.copy(made.keystore(), dir.resolve("own.p12"));
+      password = made.password();
+    }
+    assertThat(run(Map.of(), "--https-port", "0", "--https-keystore", keystore.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("REVOKE_EARN_KEYSTORE_PASSWORD, which is not set");
+    assertThat(
+            run(
+                Map.of("REVOKE_EARN_KEYSTORE_PASSWORD", "wrong"),
+                "--https-port",
+                "0",
+                "--https-keystore",
+                keystore.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("with that password");
+    assertThat(password).isNotEmpty();
+
+    assertThat(run("--port", "0", "--https-port", "0", "--https-cert-out", dir.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("is a directory");
+    assertThat(dir.resolveSibling(dir.getFileName() + ".partial")).doesNotExist();
+  }
+
   @Test
   void aBadPortIsExitCode2() {
     assertThat(run("--port", "nine")).isEqualTo(2);

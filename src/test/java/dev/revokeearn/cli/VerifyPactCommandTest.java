@@ -67,6 +67,34 @@ class VerifyPactCommandTest {
     assertThat(run(notPact.toString())).isEqualTo(2);
     assertThat(err.toString()).startsWith("error: " + notPact + " is not a pact this can read");
     assertThat(run(dir.resolve("missing.json").toString())).isEqualTo(2);
+    // Any JSON object reads as an empty pact: verifying it would verify nothing.
+    Path anyJson = Files.writeString(dir.resolve("any.json"), "{\"hello\": \"world\"}");
+    assertThat(run(anyJson.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("holds no interactions");
+  }
+
+  @Test
+  void anExpectationWithoutABodyReliesOnNone() throws Exception {
+    Path pact = dir.resolve("status-only.json");
+    Files.writeString(
+        pact,
+        """
+        {"consumer": {"name": "terse-client"}, "provider": {"name": "revoke-earn"},
+         "metadata": {"pactSpecification": {"version": "3.0.0"}},
+         "interactions": [
+          {"description": "a second revoke is 409",
+           "providerStates": [{"name": "a revoked earn instance"}],
+           "request": {"method": "POST", "path": "/api_gateway/v1/badges/customer/revokeEarn",
+             "headers": {"Authorization": "%1$s", "Content-Type": "application/json"},
+             "body": {"badgeMetaId": "653ddb33b3cda7078c7c68e9", "customerId": 62090013,
+                      "earnedBadgeId": "654cbea06bccde1274b6d3a2"}},
+           "response": {"status": 409}}
+         ]}
+        """
+            .formatted(Credentials.demo()));
+    assertThat(run(pact.toString(), "--report-dir", dir.resolve("r").toString()))
+        .as(out + "" + err)
+        .isZero();
   }
 
   /** Through the jar's own command line, as {@code java -jar ... verify-pact} runs it. */

@@ -179,6 +179,57 @@ class ProviderStatesTest {
     change("{\"params\":{}}").statusCode(400);
   }
 
+  @Test
+  void paramsOfTheWrongKindAreRefusedNamingThem() {
+    setUp("Capillary fails", "{\"operation\":\"revokeEarn\",\"status\":200}")
+        .statusCode(400)
+        .body("errors[0].reference", equalTo("params.status"))
+        .body("errors[0].message", containsString("an error status (4xx or 5xx), not 200"));
+    setUp("a customer", "{\"customerId\":5,\"email\":[\"a\"]}")
+        .statusCode(400)
+        .body("errors[0].reference", equalTo("params.email"));
+    setUp("a customer", "{\"customerId\":-5}")
+        .statusCode(400)
+        .body("errors[0].message", containsString("a positive number, got -5"));
+    change("{\"state\":\"a customer\",\"action\":\"teardown\",\"params\":{\"orgId\":424242}}")
+        .statusCode(400)
+        .body("errors[0].message", containsString("there is no org 424242"));
+  }
+
+  @Test
+  void teardownInAnOrgMadeOverTheAdminApiUndoesItsFailures() {
+    io.restassured.path.json.JsonPath org =
+        given()
+            .baseUri(mock.baseUrl())
+            .post("/__admin/revoke-earn/orgs")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    long orgId = org.getLong("orgId");
+    String till = org.getString("basicAuthorization");
+    String params = "{\"orgId\":" + orgId + ",\"operation\":\"revokeEarn\",\"status\":503}";
+    setUp("Capillary fails", params).statusCode(200);
+    given()
+        .baseUri(mock.baseUrl())
+        .contentType("application/json")
+        .header("Authorization", till)
+        .body(INSTANCE)
+        .post(REVOKE)
+        .then()
+        .statusCode(503);
+    change("{\"state\":\"Capillary fails\",\"action\":\"teardown\",\"params\":" + params + "}")
+        .statusCode(200);
+    given()
+        .baseUri(mock.baseUrl())
+        .contentType("application/json")
+        .header("Authorization", till)
+        .body(INSTANCE)
+        .post(REVOKE)
+        .then()
+        .statusCode(409);
+  }
+
   private static ValidatableResponse setUp(String state, String params) {
     return change("{\"state\":\"" + state + "\",\"action\":\"setup\",\"params\":" + params + "}");
   }

@@ -145,7 +145,15 @@ public final class JarProcess implements AutoCloseable {
       Matcher found = ready.matcher(line);
       if (found.find()) {
         // Keep reading its output so the child never blocks on a full pipe.
-        Thread drain = new Thread(() -> lines.lines().forEach(l -> {}));
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    lines.lines().forEach(l -> {});
+                  } catch (java.io.UncheckedIOException e) {
+                    // The process was closed: nothing more to drain.
+                  }
+                });
         drain.setDaemon(true);
         drain.start();
         return found.group(1);

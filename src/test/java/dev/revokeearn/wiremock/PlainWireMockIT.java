@@ -85,16 +85,40 @@ class PlainWireMockIT {
         .body(equalTo("their own stub"));
   }
 
+  /** A body WireMock cannot decode gets the standalone's 400, not WireMock's 500 page. */
+  @Test
+  void anUnknownCharsetIsA400InTheEnvelope() {
+    revoke(wiremock, Credentials.demo(), "{}")
+        .contentType("application/json; charset=bogus")
+        .post(REVOKE)
+        .then()
+        .statusCode(400)
+        .body("errors[0].reference", equalTo("Content-Type"));
+    at(wiremock)
+        .contentType("application/json; charset=bogus")
+        .body("{}")
+        .post("/__admin/revoke-earn/faults")
+        .then()
+        .statusCode(400)
+        .body("errors[0].reference", equalTo("Content-Type"));
+  }
+
   @Test
   void theReadmeCurlSessionPrintsWhatTheReadmeSays() throws Exception {
     assertThat(Readme.curlSession(wiremock.baseUrl())).isEqualTo(Readme.curlSessionOutput());
   }
 
   @Test
-  void checkCertifiesIt() throws Exception {
+  void checkCertifiesIt(@TempDir Path reports) throws Exception {
     at(wiremock).post("/__admin/reset").then().statusCode(200);
     JarProcess.Finished check =
-        JarProcess.run(Credentials.DEMO_CHECK_ENV, "check", "--base-url", wiremock.baseUrl());
+        JarProcess.run(
+            Credentials.DEMO_CHECK_ENV,
+            "check",
+            "--base-url",
+            wiremock.baseUrl(),
+            "--report-dir",
+            reports.toString());
     assertThat(check.output()).contains("PASSED");
     assertThat(check.exitCode()).as(check.output()).isZero();
   }
@@ -186,7 +210,8 @@ class PlainWireMockIT {
         "--root-dir",
         root.toString(),
         "--extensions",
-        NAME);
+        NAME,
+        "--disable-request-logging");
   }
 
   private static RequestSpecification at(JarProcess server) {

@@ -1,6 +1,7 @@
 package dev.revokeearn.mock.http;
 
 import com.github.tomakehurst.wiremock.verification.RequestJournalDisabledException;
+import dev.revokeearn.api.ApiCall;
 import dev.revokeearn.service.ApiProblem;
 import dev.revokeearn.service.CapillaryErrors;
 import dev.revokeearn.state.StateUnavailable;
@@ -48,14 +49,11 @@ final class ErrorBoundary implements Filter {
           new ApiProblem(405, 405, "CONNECT is not served here: this is no proxy", null));
       return;
     }
-    String charset = unknownCharset(((HttpServletRequest) request).getHeader("Content-Type"));
+    String charset =
+        ApiCall.unknownCharset(((HttpServletRequest) request).getHeader("Content-Type"));
     if (charset != null) {
       // WireMock decodes the body with it, and throws on a charset Java does not know.
-      answer(
-          (HttpServletResponse) response,
-          CapillaryErrors.badRequest(
-              "Content-Type",
-              "Content-Type names the charset '" + charset + "', which is not known; send UTF-8"));
+      answer((HttpServletResponse) response, CapillaryErrors.unknownCharset(charset));
       return;
     }
     String badEscape = badEscape(query((HttpServletRequest) request));
@@ -153,27 +151,6 @@ final class ErrorBoundary implements Filter {
 
   private static void answer(HttpServletResponse response, ApiProblem problem) throws IOException {
     EnvelopeResponses.write(response, problem);
-  }
-
-  /** The charset a Content-Type names when Java does not know it; null otherwise. */
-  static String unknownCharset(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    for (String parameter : contentType.split(";")) {
-      String[] pair = parameter.split("=", 2);
-      if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
-        String name = pair[1].strip().replace("\"", "");
-        try {
-          if (!name.isEmpty() && !java.nio.charset.Charset.isSupported(name)) {
-            return name;
-          }
-        } catch (java.nio.charset.IllegalCharsetNameException e) {
-          return name;
-        }
-      }
-    }
-    return null;
   }
 
   private static boolean wireMockAdmin(HttpServletRequest request) {

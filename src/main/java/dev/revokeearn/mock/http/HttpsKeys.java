@@ -51,6 +51,15 @@ public final class HttpsKeys implements AutoCloseable {
               .findFirst()
               .orElseThrow(
                   () -> new IllegalArgumentException(keystore + " holds no private key to serve"));
+      try {
+        store.getKey(alias, password.toCharArray());
+      } catch (java.security.UnrecoverableKeyException e) {
+        throw new IllegalArgumentException(
+            "the key in "
+                + keystore
+                + " has a password other than the keystore's; HTTPS takes a keystore whose key"
+                + " password is its own (keytool -keypasswd changes it)");
+      }
       this.certificatePem = pem(store.getCertificate(alias));
     } catch (IOException e) {
       throw new IllegalArgumentException(
@@ -136,18 +145,21 @@ public final class HttpsKeys implements AutoCloseable {
   }
 
   private static String subjectAlternativeName(String name) {
-    if (name.contains(":") || name.matches("[0-9.]+")) {
+    if (name.matches("[0-9a-fA-F:.]+") && (name.contains(":") || name.matches("[0-9.]+"))) {
       try {
         return "ip:" + InetAddress.getByName(name).getHostAddress();
       } catch (UnknownHostException e) {
         throw new IllegalArgumentException("--https-host " + name + " is not an IP address");
       }
     }
-    if (!HOST_NAME.matcher(name).matches()) {
+    String host = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    if (!HOST_NAME.matcher(host).matches() || host.endsWith(".") || host.contains("..")) {
       throw new IllegalArgumentException(
-          "--https-host " + name + " is neither a host name nor an IP address");
+          "--https-host "
+              + name
+              + " is neither a host name (letters, digits, dots and hyphens) nor an IP address");
     }
-    return "dns:" + name;
+    return "dns:" + host;
   }
 
   private static void keytool(Path keystore, String password, String names) throws IOException {

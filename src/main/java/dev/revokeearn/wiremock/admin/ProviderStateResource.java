@@ -35,7 +35,7 @@ final class ProviderStateResource {
       }
       return AdminAnswers.json(200, state.providerStates().setUp(change.getState(), params));
     } catch (ProviderStateException e) {
-      return AdminAnswers.problem(400, e.getMessage(), "state");
+      return AdminAnswers.problem(400, e.getMessage(), e.reference());
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.revokeearn.api.ApiCall;
 import dev.revokeearn.api.Operation;
 import dev.revokeearn.api.RequestIds;
 import dev.revokeearn.service.Answer;
+import dev.revokeearn.service.CapillaryErrors;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,18 @@ public final class ApiTransformer {
   }
 
   public ResponseDefinition transform(ServeEvent serveEvent) {
-    ApiCall call = WireMockCalls.of(serveEvent.getRequest());
+    ApiCall call;
+    try {
+      call = WireMockCalls.of(serveEvent.getRequest());
+    } catch (RuntimeException e) {
+      // WireMock inflates a gzip body when it is asked for it: one that is no gzip throws here.
+      return Answers.definition(Answer.of(WireMockCalls.unreadable(e)), RequestIds.next());
+    }
+    String charset = ApiCall.unknownCharset(call.header("Content-Type"));
+    if (charset != null) {
+      return Answers.definition(
+          Answer.of(CapillaryErrors.unknownCharset(charset)), RequestIds.next());
+    }
     Optional<Operation> operation =
         Optional.ofNullable(serveEvent.getTransformerParameters())
             .map(parameters -> parameters.getString(Routes.OPERATION, null))
