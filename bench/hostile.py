@@ -144,7 +144,8 @@ def bombs():
             if i % 2:
                 headers["Authorization"] = DEMO_AUTH
             status, body = mock.request("POST", TOKEN if i % 2 == 0 else REVOKE, bomb, headers)
-            key = f"{status}{' envelope' if b'\"errors\"' in body else ''}"
+            envelope = b'"errors"' in body
+            key = f"{status}{' envelope' if envelope else ''}"
             statuses[key] = statuses.get(key, 0) + 1
         raw = {}
         started = time.monotonic()
@@ -272,9 +273,11 @@ def files():
         replayable = [value for value in (DEMO_MD5, created_md5, created["till"]["password"])
                       if value.encode() in data]
         with sqlite3.connect(os.path.join(state, "state.db")) as db:
-            columns = [row[1] for row in db.execute("PRAGMA table_info(tills)")]
+            tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+            till_table = next(t for t in tables if "till" in t)
+            columns = [row[1] for row in db.execute(f"PRAGMA table_info({till_table})")]
         print(f"state dir {oct(os.stat(state).st_mode & 0o777)}, files {modes}")
-        print(f"tills columns {columns}; header values found in state.db: {replayable or 'none'}")
+        print(f"{till_table} columns {columns}; header values found in state.db: {replayable or 'none'}")
 
 
 def faults():
@@ -289,6 +292,8 @@ def faults():
                                       {"Content-Type": "application/json"}, timeout=300)
         print(f"100,000 faults declared in org {created['orgId']} in "
               f"{time.monotonic() - started:.1f} s: {status}")
+        if status != 200:
+            raise SystemExit(f"the seed of faults was refused: {body[:300]!r}")
         for mock in (plain, loaded):
             wrk(mock.port, 10)
         runs = {"without": [], "with": []}

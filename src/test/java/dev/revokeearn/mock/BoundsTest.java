@@ -2,7 +2,9 @@ package dev.revokeearn.mock;
 
 import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static dev.revokeearn.testing.Fixtures.TOKEN;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,6 +137,30 @@ class BoundsTest {
         socket.close();
       }
     }
+  }
+
+  /** An admin body of megabytes arrives in parts: read as it comes, it reaches its route whole. */
+  @Test
+  void aLargeSeedReadAsItArrivesIsApplied() {
+    StringBuilder faults = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      faults
+          .append(i == 0 ? "" : ",")
+          .append("{\"operation\":\"revokeEarn\",\"match\":{\"earnedBadgeId\":\"")
+          .append(String.format("%024x", i))
+          .append("\"},\"fault\":{\"type\":\"error\",\"status\":503}}");
+    }
+    String seed = "{\"orgs\":[{\"orgId\":100737,\"faults\":[" + faults + "]}]}";
+    assertThat(seed.length()).isGreaterThan(2_000_000);
+    given()
+        .baseUri(mock.baseUrl())
+        .contentType("application/json")
+        .body(seed)
+        .post("/__admin/revoke-earn/seed")
+        .then()
+        .statusCode(200)
+        .body("orgsApplied", equalTo(1));
+    mock.reset();
   }
 
   @Test

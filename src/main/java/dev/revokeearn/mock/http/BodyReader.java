@@ -122,6 +122,33 @@ final class BodyReader {
     return body.length >= 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b;
   }
 
+  /**
+   * The request as it is while the filter runs. Once its body has been read asynchronously, the
+   * request is handed on from a callback, outside the context's scope, where Jetty answers no
+   * context path: WireMock would then see {@code /__admin/__admin/...}.
+   */
+  private static HttpServletRequest inScope(HttpServletRequest request) {
+    String contextPath = request.getContextPath();
+    String servletPath = request.getServletPath();
+    String pathInfo = request.getPathInfo();
+    return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+      @Override
+      public String getContextPath() {
+        return contextPath;
+      }
+
+      @Override
+      public String getServletPath() {
+        return servletPath;
+      }
+
+      @Override
+      public String getPathInfo() {
+        return pathInfo;
+      }
+    };
+  }
+
   /** A body read as its bytes come, on whichever of the server's threads they come on. */
   private final class Reading implements ReadListener {
     private final HttpServletRequest request;
@@ -143,7 +170,7 @@ final class BodyReader {
         ServletInputStream in,
         AsyncContext async,
         Next next) {
-      this.request = request;
+      this.request = inScope(request);
       this.response = response;
       this.in = in;
       this.async = async;
