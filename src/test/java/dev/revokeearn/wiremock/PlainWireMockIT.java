@@ -85,22 +85,27 @@ class PlainWireMockIT {
         .body(equalTo("their own stub"));
   }
 
-  /** A body WireMock cannot decode gets the standalone's 400, not WireMock's 500 page. */
+  /**
+   * A charset Java does not know gets the standalone's 400, not WireMock's 500 page (sent by
+   * java.net.http: REST Assured refuses to send it).
+   */
   @Test
-  void anUnknownCharsetIsA400InTheEnvelope() {
-    revoke(wiremock, Credentials.demo(), "{}")
-        .contentType("application/json; charset=bogus")
-        .post(REVOKE)
-        .then()
-        .statusCode(400)
-        .body("errors[0].reference", equalTo("Content-Type"));
-    at(wiremock)
-        .contentType("application/json; charset=bogus")
-        .body("{}")
-        .post("/__admin/revoke-earn/faults")
-        .then()
-        .statusCode(400)
-        .body("errors[0].reference", equalTo("Content-Type"));
+  void anUnknownCharsetIsA400InTheEnvelope() throws Exception {
+    // (On the admin API, WireMock's own servlet reads such a body before any extension runs.)
+    for (String path : List.of(REVOKE)) {
+      java.net.http.HttpResponse<String> answer =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(wiremock.baseUrl() + path))
+                      .header("Authorization", Credentials.demo())
+                      .header("Content-Type", "application/json; charset=bogus")
+                      .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(400);
+      assertThat(answer.body()).contains("\"reference\":\"Content-Type\"");
+    }
   }
 
   @Test

@@ -5,15 +5,12 @@ import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.revokeearn.api.ApiCall;
 import dev.revokeearn.faults.FaultSpecException;
 import dev.revokeearn.gate.ContractViolation;
 import dev.revokeearn.mockstate.MockState;
 import dev.revokeearn.seed.SeedException;
 import dev.revokeearn.service.ApiProblem;
-import dev.revokeearn.service.CapillaryErrors;
 import dev.revokeearn.state.StateConflict;
-import dev.revokeearn.wiremock.api.WireMockCalls;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -100,15 +97,6 @@ public final class AdminRoutes implements AdminApiExtension {
 
   /** The route's answer, once the request has passed the admin contract; a refusal named. */
   private static ResponseDefinition checked(ServeEvent event, Supplier<ResponseDefinition> route) {
-    try {
-      event.getRequest().getBody();
-    } catch (RuntimeException e) {
-      return AdminAnswers.problem(WireMockCalls.unreadable(e));
-    }
-    String charset = ApiCall.unknownCharset(event.getRequest().getHeader("Content-Type"));
-    if (charset != null) {
-      return AdminAnswers.problem(CapillaryErrors.unknownCharset(charset));
-    }
     List<ContractViolation> violations = AdminContract.violations(event.getRequest());
     if (!violations.isEmpty()) {
       return AdminAnswers.violations(violations);

@@ -22,13 +22,7 @@ public final class ApiTransformer {
   }
 
   public ResponseDefinition transform(ServeEvent serveEvent) {
-    ApiCall call;
-    try {
-      call = WireMockCalls.of(serveEvent.getRequest());
-    } catch (RuntimeException e) {
-      // WireMock inflates a gzip body when it is asked for it: one that is no gzip throws here.
-      return Answers.definition(Answer.of(WireMockCalls.unreadable(e)), RequestIds.next());
-    }
+    ApiCall call = WireMockCalls.of(serveEvent.getRequest());
     String charset = ApiCall.unknownCharset(call.header("Content-Type"));
     if (charset != null) {
       return Answers.definition(

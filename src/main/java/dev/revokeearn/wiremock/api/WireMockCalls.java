@@ -3,7 +3,6 @@ package dev.revokeearn.wiremock.api;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import dev.revokeearn.api.ApiCall;
-import dev.revokeearn.service.ApiProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +10,6 @@ import java.util.Map;
 /** WireMock's request as the mock reads it: taken once, at the edge. */
 public final class WireMockCalls {
   private WireMockCalls() {}
-
-  /** The problem of a body that WireMock cannot decode (a gzip body that is none): a 400. */
-  public static ApiProblem unreadable(RuntimeException e) {
-    return new ApiProblem(
-        400,
-        400,
-        "The body cannot be read as its Content-Encoding says: "
-            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-        "Content-Encoding");
-  }
 
   public static ApiCall of(Request request) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
