@@ -40,6 +40,12 @@ public final class Podman {
                 + baseImage
                 + " (docker/base-image.sh makes one; .ci/run does both installs)");
       }
+      Result probe = run("run", "--rm", baseImage, "true");
+      if (probe.exitCode() != 0) {
+        return Optional.of(
+            "podman cannot run a container here: "
+                + probe.output().strip().lines().reduce((a, b) -> b).orElse(""));
+      }
       return Optional.empty();
     } catch (IOException e) {
       return Optional.of("no podman on the PATH (apt-get install -y podman runc)");
