@@ -1,13 +1,21 @@
 package dev.revokeearn.mockstate;
 
+import dev.revokeearn.ledger.LedgerStore;
+import dev.revokeearn.ledger.entity.Customer;
+import dev.revokeearn.ledger.entity.CustomerKey;
+import dev.revokeearn.ledger.entity.IdentifierType;
 import dev.revokeearn.seed.Seed;
 import dev.revokeearn.seed.SeedSnapshots;
 import dev.revokeearn.state.OrgSnapshot;
 import dev.revokeearn.state.SeedSnapshot;
+import dev.revokeearn.state.State;
+import dev.revokeearn.state.StateConflict;
 import dev.revokeearn.state.StateStore;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -116,7 +124,52 @@ public final class Seeding {
    * @throws dev.revokeearn.state.StateConflict when the seed clashes with the state
    */
   public void apply(Seed seed) {
-    store().add(SeedSnapshots.of(seed, "seed", clock.instant()));
+    SeedSnapshot snapshot = SeedSnapshots.of(seed, "seed", clock.instant());
+    StateStore store = store();
+    requireOwnIdentifiers(store.current(), snapshot);
+    store.add(snapshot);
+  }
+
+  /**
+   * An identifier names one customer of an org: a seed added to the state may not give a customer
+   * an email, mobile, external id or card another customer of the org already has (the seed's own
+   * customers are checked against each other when it is read).
+   *
+   * @throws StateConflict naming the identifier and both customers
+   */
+  private static void requireOwnIdentifiers(State state, SeedSnapshot snapshot) {
+    for (OrgSnapshot org : snapshot.orgs()) {
+      Optional<LedgerStore> ledger = state.ledger(org.orgId());
+      if (ledger.isEmpty()) {
+        continue;
+      }
+      Set<Long> replaced = new HashSet<>();
+      org.customers().forEach(customer -> replaced.add(customer.id()));
+      for (Customer customer : org.customers()) {
+        for (CustomerKey key : customer.keys()) {
+          if (key.type() == IdentifierType.ID) {
+            continue;
+          }
+          Optional<Customer> holder = ledger.get().customer(key);
+          if (holder.isPresent()
+              && holder.get().id() != customer.id()
+              && !replaced.contains(holder.get().id())) {
+            throw new StateConflict(
+                "org "
+                    + org.orgId()
+                    + ": customer "
+                    + customer.id()
+                    + " cannot have "
+                    + key.type()
+                    + " "
+                    + key.value()
+                    + ", which is customer "
+                    + holder.get().id()
+                    + "'s: an identifier names one customer of an org");
+          }
+        }
+      }
+    }
   }
 
   /** Waits for the seeding to end, however it ends (not closed under the seeding thread). */

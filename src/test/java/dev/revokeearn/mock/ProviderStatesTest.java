@@ -197,6 +197,23 @@ class ProviderStatesTest {
   }
 
   @Test
+  void anIdentifierAnotherCustomerHasIsRefusedSoItKeepsNamingOneCustomer() {
+    setUp("a customer", "{\"customerId\":62090099,\"email\":\"TOM.SAWYER@example.com\"}")
+        .statusCode(400)
+        .body("errors[0].message", containsString("which is customer 62090013's"));
+    given()
+        .baseUri(mock.baseUrl())
+        .body("orgs: [{orgId: 100737, customers: [{id: 62090098, mobile: '919988776655'}]}]")
+        .post("/__admin/revoke-earn/seed")
+        .then()
+        .statusCode(400)
+        .body("errors[0].message", containsString("an identifier names one customer of an org"));
+    // The customer itself may keep (or change) its own identifiers.
+    setUp("a customer", "{\"customerId\":62090013,\"email\":\"tom.sawyer@example.com\"}")
+        .statusCode(200);
+  }
+
+  @Test
   void teardownInAnOrgMadeOverTheAdminApiUndoesItsFailures() {
     io.restassured.path.json.JsonPath org =
         given()
