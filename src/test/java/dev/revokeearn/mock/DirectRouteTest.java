@@ -1,10 +1,15 @@
 package dev.revokeearn.mock;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.revokeearn.testing.Fixtures.EARN;
 import static dev.revokeearn.testing.Fixtures.REVOKE;
 import static dev.revokeearn.testing.Fixtures.TOKEN;
@@ -38,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * {@link DirectRoute} answers API requests before WireMock; whatever it answers must be what
  * WireMock's own route answers, and must leave the same traces. Two mocks with the same seed and
  * clock get the same requests in the same order: one as it comes (the direct route serves it), one
- * with a user stub that matches nothing (so every request takes WireMock's route). Their answers,
+ * with a user stub that matches every request but never answers, its scenario never being in the
+ * state it needs (so every request takes WireMock's route, and is the reference's). Their answers,
  * WireMock's request journals and the orgs' request logs must be the same, but for what differs by
  * nature (request ids, generated ids and tokens, times).
  */
@@ -69,7 +75,13 @@ class DirectRouteTest {
     Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
     direct = RevokeEarnMock.builder().port(0).clock(clock).build().start();
     viaWireMock = RevokeEarnMock.builder().port(0).clock(clock).build().start();
-    viaWireMock.wireMock().stubFor(get("/matches/nothing/the/api/sends").willReturn(ok()));
+    viaWireMock
+        .wireMock()
+        .stubFor(
+            any(anyUrl())
+                .inScenario("never")
+                .whenScenarioStateIs("a state the scenario never reaches")
+                .willReturn(ok()));
   }
 
   @AfterAll
@@ -114,7 +126,24 @@ class DirectRouteTest {
     try (RevokeEarnMock mock = RevokeEarnMock.builder().port(0).build().start()) {
       assertThat(route(mock)).isEqualTo("direct");
       mock.wireMock().stubFor(get("/anything").willReturn(ok()));
-      assertThat(route(mock)).as("with a user stub").isEqualTo("WireMock");
+      assertThat(route(mock)).as("with a user stub that cannot match").isEqualTo("direct");
+      mock.wireMock()
+          .stubFor(
+              post(urlPathEqualTo(REVOKE))
+                  .withHeader("X-Pick", equalTo("stub"))
+                  .willReturn(status(418)));
+      assertThat(route(mock)).as("a stub that does not match this request").isEqualTo("direct");
+      RawHttp.Answer picked =
+          send(mock, "POST", REVOKE, List.of(basic(), json(), new String[] {"x-pick", "stub"}),
+              utf8(DOC_REVOKE));
+      assertThat(picked.status()).as("a stub that matches wins").isEqualTo(418);
+      mock.wireMock()
+          .stubFor(
+              post(urlPathEqualTo(REVOKE))
+                  .inScenario("s")
+                  .whenScenarioStateIs("never")
+                  .willReturn(status(418)));
+      assertThat(route(mock)).as("a matching stub, whatever its state").isEqualTo("WireMock");
       mock.wireMock().resetMappings();
       assertThat(route(mock)).as("stubs gone").isEqualTo("direct");
 

@@ -26,9 +26,9 @@ import java.util.Optional;
 
 /**
  * Answers the API before WireMock whenever WireMock would add nothing to the answer; its off
- * position is plain WireMock routing. WireMock adds something when there are user stubs (any of
- * which could win over the reference implementation), a global delay, request logging, or a form or
- * multipart body (which WireMock journals parsed); {@code DirectRouteAssumptionsTest} pins what is
+ * position is plain WireMock routing. WireMock adds something when a user stub matches the request
+ * ({@link UserStubs}: it wins over the reference implementation), a global delay, request logging,
+ * or a form or multipart body (which WireMock journals parsed); {@code DirectRouteAssumptionsTest} pins what is
  * looked at, for the WireMock version it was written for. WireMock's stub handling copies each
  * request into its journal model four times and renders the answer through its transformer chain,
  * which under load cost more CPU than the reference implementation itself; this keeps what it would
@@ -40,6 +40,7 @@ public final class DirectRoute implements Filter {
   private final Routes routes;
   private final HandedOver handedOver;
   private final Stores stores;
+  private final UserStubs userStubs;
   private final boolean logRequests;
 
   /** Null when the journal is off. */
@@ -55,6 +56,7 @@ public final class DirectRoute implements Filter {
     this.routes = routes;
     this.handedOver = handedOver;
     this.stores = stores;
+    this.userStubs = new UserStubs(stores.getStubStore());
     this.logRequests = logRequests;
     this.journal =
         stores.getRequestJournalStore() instanceof BoundedJournalStore bounded ? bounded : null;
@@ -100,11 +102,11 @@ public final class DirectRoute implements Filter {
     if (!request.getMethod().equals("POST")
         || formOrMultipart(request.getContentType())
         || logRequests
-        || stores.getStubStore().getAll().findAny().isPresent()
         || !noDelay(stores.getSettingsStore().get())) {
       return Optional.empty();
     }
-    return routes.at(request.getRequestURI());
+    Optional<Operation> operation = routes.at(request.getRequestURI());
+    return operation.isPresent() && userStubs.mayAnswer(request) ? Optional.empty() : operation;
   }
 
   private static boolean formOrMultipart(String contentType) {
