@@ -2,7 +2,6 @@ package dev.revokeearn.mockstate;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,16 @@ public final class ExchangeLog {
 
   /** One org's exchanges and their size. */
   private static final class Log {
-    final Deque<Exchange> exchanges = new ArrayDeque<>();
+    final Deque<Kept> exchanges = new ArrayDeque<>();
     long bytes;
+
+    List<Exchange> exchanges() {
+      return exchanges.stream().map(Kept::exchange).toList();
+    }
   }
+
+  /** An exchange with its size, reckoned once. */
+  private record Kept(Exchange exchange, long size) {}
 
   private final int perOrg;
   private final Map<Long, Log> logs = new ConcurrentHashMap<>();
@@ -36,10 +42,11 @@ public final class ExchangeLog {
     if (perOrg == 0) {
       return;
     }
+    Kept kept = new Kept(exchange, exchange.size());
     Log log = logs.computeIfAbsent(orgId, id -> new Log());
     synchronized (log) {
-      log.exchanges.addLast(exchange);
-      log.bytes += exchange.size();
+      log.exchanges.addLast(kept);
+      log.bytes += kept.size();
       while (log.exchanges.size() > perOrg
           || (log.bytes > BYTES_PER_ORG && log.exchanges.size() > 1)) {
         log.bytes -= log.exchanges.removeFirst().size();
@@ -55,7 +62,7 @@ public final class ExchangeLog {
       return List.of();
     }
     synchronized (log) {
-      return List.copyOf(log.exchanges);
+      return log.exchanges();
     }
   }
 
@@ -69,16 +76,16 @@ public final class ExchangeLog {
     Log log = logs.computeIfAbsent(orgId, id -> new Log());
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (log) {
-      List<Exchange> now = new ArrayList<>(log.exchanges);
+      List<Exchange> now = log.exchanges();
       while (!done.test(now)) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;
         }
         log.wait(Math.max(1, left / 1_000_000));
-        now = new ArrayList<>(log.exchanges);
+        now = log.exchanges();
       }
-      return List.copyOf(now);
+      return now;
     }
   }
 

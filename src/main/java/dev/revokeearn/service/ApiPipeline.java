@@ -3,6 +3,7 @@ package dev.revokeearn.service;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.revokeearn.api.ApiCall;
 import dev.revokeearn.api.Operation;
 import dev.revokeearn.auth.AccessGroup;
@@ -59,6 +60,15 @@ public final class ApiPipeline {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
+
+  /** A reader per body type, made once: the mapper's readValue resolves the type every call. */
+  private static final ClassValue<ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return Envelopes.JSON.readerFor(type);
+        }
+      };
 
   private final MockState state;
   private final Supplier<ContractGate> gate;
@@ -223,7 +233,7 @@ public final class ApiPipeline {
   /** The body as the generated model; the gate has passed it, so a failure here names the field. */
   private static <T> T body(ApiCall call, Class<T> type) {
     try {
-      return Envelopes.JSON.readValue(call.text(), type);
+      return type.cast(READERS.get(type).readValue(call.text()));
     } catch (JsonMappingException e) {
       String field =
           e.getPath().stream()

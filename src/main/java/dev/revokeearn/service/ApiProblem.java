@@ -11,6 +11,9 @@ public final class ApiProblem extends RuntimeException {
   private final int status;
   private final transient List<ApiError> errors;
 
+  /** Its envelope, once written ({@link Envelopes#json}): a constant problem is written once. */
+  transient volatile String json;
+
   public ApiProblem(int status, List<ApiError> errors) {
     super(errors.isEmpty() ? "HTTP " + status : errors.get(0).getMessage(), null, false, false);
     this.status = status;

@@ -27,7 +27,12 @@ public final class Envelopes {
   private Envelopes() {}
 
   public static String json(ApiProblem problem) {
-    return write(new ErrorEnvelope(null, problem.errors(), null));
+    String json = problem.json;
+    if (json == null) {
+      json = write(new ErrorEnvelope(null, problem.errors(), null));
+      problem.json = json;
+    }
+    return json;
   }
 
   public static byte[] bytes(ApiProblem problem) {

@@ -217,6 +217,24 @@ class HardeningTest {
   }
 
   @Test
+  void aPasswordChangedByAResetNoLongerProvesTheTill() throws Exception {
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200); // proven once, and remembered
+    Files.writeString(
+        seedFile, Files.readString(seedFile).replace("demo-password", "another-password"));
+    admin().post("/__admin/reset").then().statusCode(200);
+
+    api().body(DOC_REVOKE).post(REVOKE).then().statusCode(401);
+    given()
+        .baseUri(mock.baseUrl())
+        .contentType("application/json")
+        .header("Authorization", Credentials.basic(Credentials.DEMO_TILL, "another-password"))
+        .body(DOC_REVOKE)
+        .post(REVOKE)
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
   void aResetWhoseSeedFileBecameInvalidChangesNothing() throws Exception {
     api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
     Files.writeString(seedFile, "orgs: [{orgId: , tills: [{username: a}]}]\n");
