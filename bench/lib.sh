@@ -4,7 +4,7 @@
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 WORK=${WORK:-$ROOT/target/bench}
-MOCK_JAR=$ROOT/target/revoke-earn-mock.jar
+MOCK_JAR=${MOCK_JAR:-$ROOT/target/revoke-earn-mock.jar}
 WIREMOCK_VERSION=3.13.2
 WIREMOCK_JAR=$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar
 HEAP=${HEAP:-512m}
