@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.revokeearn.api.ApiCall;
 import dev.revokeearn.api.Operation;
+import dev.revokeearn.contract.model.RevokeEarnRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,14 @@ public final class ContractGate {
    */
   public static boolean certainlyValid(ApiCall call) {
     return FastPath.validRevoke(call);
+  }
+
+  /**
+   * A revokeEarn's body, read, when the request is certainly valid (see {@link FastPath}); null
+   * when only the validator can tell. Spares a second parse of the most common request.
+   */
+  public static RevokeEarnRequest certainRevoke(ApiCall call) {
+    return FastPath.revoke(call);
   }
 
   /** The schema validator's verdict alone: no fast path, no cache (the reference, for tests). */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revokeearn.api.ApiCall;
 import dev.revokeearn.api.Operation;
+import dev.revokeearn.contract.model.RevokeEarnRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,28 +40,40 @@ final class FastPath {
 
   /** True only when the contract certainly accepts the request as a revokeEarn. */
   static boolean validRevoke(ApiCall call) {
-    return call.method().equals("POST")
-        && call.url().equals(Operation.REVOKE_EARN.path()) // no query either
-        && one(call.headers("Content-Type"), value -> JSON_TYPE.matcher(value).matches())
-        && optional(call.headers("Accept"), ACCEPTED::contains)
-        && optional(call.headers("X-CAP-CUSTOMER-IDENTIFIER"), IDENTIFIERS::contains)
-        && call.body().length <= 4096
-        && revokeBody(call.text());
+    return revoke(call) != null;
   }
 
-  private static boolean revokeBody(String body) {
+  /**
+   * The request's body, read, when the contract certainly accepts it as a revokeEarn; null when
+   * that is not certain. Its three fields are all it has, so this is what Jackson would read.
+   */
+  static RevokeEarnRequest revoke(ApiCall call) {
+    boolean shaped =
+        call.method().equals("POST")
+            && call.url().equals(Operation.REVOKE_EARN.path()) // no query either
+            && one(call.headers("Content-Type"), value -> JSON_TYPE.matcher(value).matches())
+            && optional(call.headers("Accept"), ACCEPTED::contains)
+            && optional(call.headers("X-CAP-CUSTOMER-IDENTIFIER"), IDENTIFIERS::contains)
+            && call.body().length <= 4096;
+    return shaped ? revokeBody(call.text()) : null;
+  }
+
+  private static RevokeEarnRequest revokeBody(String body) {
     JsonNode node;
     try {
       node = STRICT.readTree(body);
     } catch (JacksonException e) {
-      return false;
+      return null;
     }
     if (!(node instanceof ObjectNode fields) || fields.size() != 3) {
-      return false;
+      return null;
     }
-    return objectId(fields.get("badgeMetaId"))
-        && objectId(fields.get("earnedBadgeId"))
-        && customer(fields.get("customerId"));
+    JsonNode badgeMetaId = fields.get("badgeMetaId");
+    JsonNode earnedBadgeId = fields.get("earnedBadgeId");
+    JsonNode customerId = fields.get("customerId");
+    return objectId(badgeMetaId) && objectId(earnedBadgeId) && customer(customerId)
+        ? new RevokeEarnRequest(badgeMetaId.textValue(), customerId, earnedBadgeId.textValue())
+        : null;
   }
 
   private static boolean objectId(JsonNode node) {

@@ -130,7 +130,11 @@ public final class ApiPipeline {
     return switch (operation) {
       case REVOKE_EARN -> {
         BadgesService badges = badges(call, who);
-        RevokeEarnRequest revoke = body(call, RevokeEarnRequest.class);
+        RevokeEarnRequest revoke = ContractGate.certainRevoke(call);
+        if (revoke == null) {
+          requireContract(call);
+          revoke = body(call, RevokeEarnRequest.class);
+        }
         injectFault(
             who,
             operation,
@@ -141,6 +145,7 @@ public final class ApiPipeline {
       }
       case EARN -> {
         BadgesService badges = badges(call, who);
+        requireContract(call);
         EarnBadgeRequest earn = body(call, EarnBadgeRequest.class);
         injectFault(who, operation, text(earn.getCustomerId()), null, earn.getBadgeMetaId());
         yield badges.earnBadge(earn, identifier(call));
@@ -189,7 +194,10 @@ public final class ApiPipeline {
     return customerId == null || customerId.isNull() ? null : customerId.asText();
   }
 
-  /** Credentials first, so a caller without them learns nothing about the contract or the data. */
+  /**
+   * Credentials first (the contract is checked after them), so a caller without them learns
+   * nothing about the contract or the data.
+   */
   private BadgesService badges(ApiCall call, Exchange who) {
     AuthOutcome outcome =
         state
@@ -216,7 +224,6 @@ public final class ApiPipeline {
             .orgs()
             .ledger(who.state, who.orgId)
             .orElseThrow(CapillaryErrors::authenticationFailed);
-    requireContract(call);
     return new BadgesService(ledger);
   }
 
