@@ -77,7 +77,14 @@ class DurabilityIT {
       client.start();
       clients.add(client);
     }
-    Thread.sleep(1500);
+    // Killed mid-load once this run has had acknowledgements of its own (a fixed pause got too few
+    // on a busy machine), plus a moment more so that requests are in flight.
+    int wanted = revoked.size() + 11;
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (revoked.size() < wanted && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(300);
     jar.kill();
     running.set(false);
     for (Thread client : clients) {
