@@ -195,8 +195,8 @@ public final class ApiPipeline {
   }
 
   /**
-   * Credentials first (the contract is checked after them), so a caller without them learns
-   * nothing about the contract or the data.
+   * Credentials first (the contract is checked after them), so a caller without them learns nothing
+   * about the contract or the data.
    */
   private BadgesService badges(ApiCall call, Exchange who) {
     AuthOutcome outcome =

@@ -10,7 +10,9 @@ import java.util.List;
  * Capillary's error catalogue: each error a client can cause, with its status, code and message.
  */
 public final class CapillaryErrors {
-  /** The most frequent answer of all (a second revoke), so one instance, its envelope written once. */
+  /**
+   * The most frequent answer of all (a second revoke), so one instance, its envelope written once.
+   */
   private static final ApiProblem ACTIVE_EARN_NOT_PRESENT =
       new ApiProblem(409, 814, "Active earn instance is not present.", null);
 

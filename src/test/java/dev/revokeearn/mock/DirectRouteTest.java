@@ -134,7 +134,11 @@ class DirectRouteTest {
                   .willReturn(status(418)));
       assertThat(route(mock)).as("a stub that does not match this request").isEqualTo("direct");
       RawHttp.Answer picked =
-          send(mock, "POST", REVOKE, List.of(basic(), json(), new String[] {"x-pick", "stub"}),
+          send(
+              mock,
+              "POST",
+              REVOKE,
+              List.of(basic(), json(), new String[] {"x-pick", "stub"}),
               utf8(DOC_REVOKE));
       assertThat(picked.status()).as("a stub that matches wins").isEqualTo(418);
       mock.wireMock()

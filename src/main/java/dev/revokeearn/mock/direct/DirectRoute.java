@@ -28,12 +28,12 @@ import java.util.Optional;
  * Answers the API before WireMock whenever WireMock would add nothing to the answer; its off
  * position is plain WireMock routing. WireMock adds something when a user stub matches the request
  * ({@link UserStubs}: it wins over the reference implementation), a global delay, request logging,
- * or a form or multipart body (which WireMock journals parsed); {@code DirectRouteAssumptionsTest} pins what is
- * looked at, for the WireMock version it was written for. WireMock's stub handling copies each
- * request into its journal model four times and renders the answer through its transformer chain,
- * which under load cost more CPU than the reference implementation itself; this keeps what it would
- * have kept: the journal entry (built when read) and the org's request log. A delay or a transport
- * fault is handed to WireMock, which delivers those.
+ * or a form or multipart body (which WireMock journals parsed); {@code DirectRouteAssumptionsTest}
+ * pins what is looked at, for the WireMock version it was written for. WireMock's stub handling
+ * copies each request into its journal model four times and renders the answer through its
+ * transformer chain, which under load cost more CPU than the reference implementation itself; this
+ * keeps what it would have kept: the journal entry (built when read) and the org's request log. A
+ * delay or a transport fault is handed to WireMock, which delivers those.
  */
 public final class DirectRoute implements Filter {
   private final ReferenceApi api;

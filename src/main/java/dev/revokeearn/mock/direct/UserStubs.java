@@ -20,7 +20,8 @@ import java.util.Iterator;
  */
 final class UserStubs {
   private static final JettyHttpUtils JETTY = new Jetty11HttpUtils();
-  private static final MultipartRequestConfigurer MULTIPART = new DefaultMultipartRequestConfigurer();
+  private static final MultipartRequestConfigurer MULTIPART =
+      new DefaultMultipartRequestConfigurer();
 
   private final StubMappingStore store;
 
