@@ -19,7 +19,7 @@ import java.util.Optional;
  * implementation's, routed by {@link Routes} (the same table a user's WireMock takes as stubs). It
  * is not a stub itself, so nothing done to WireMock's stubs (reset, delete all, import) can take
  * the API away, and any user stub, whatever its priority, wins over it. (The direct route answers
- * most API requests before they get here, while there are no user stubs.)
+ * most API requests before they get here: those no user stub matches.)
  */
 final class ApiFallback implements ResponseDefinitionTransformerV2 {
   private final ReferenceApi api;
