@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.revokeearn.testing.Fixtures;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,34 @@ class StubsAndAdminTest {
         .body("errors[0].message", equalTo("Simulated outage"))
         .header("X-CAP-REQUEST-ID", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{32}"));
     api().body(DOC_REVOKE).post(REVOKE).then().statusCode(200);
+  }
+
+  @Test
+  void aStubsErrorStatusWithoutABodyGoesOutAsTheStubSays() {
+    mock.wireMock()
+        .stubFor(
+            WireMock.post(REVOKE)
+                .withHeader("X-Case", WireMock.equalTo("401"))
+                .willReturn(
+                    WireMock.status(401).withHeader("WWW-Authenticate", "Basic realm=\"x\"")));
+    mock.wireMock().stubFor(WireMock.get("/ping").willReturn(WireMock.status(503)));
+
+    api()
+        .header("X-Case", "401")
+        .body(DOC_REVOKE)
+        .post(REVOKE)
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", "Basic realm=\"x\"")
+        .body(equalTo(""));
+    given().baseUri(mock.baseUrl()).get("/ping").then().statusCode(503).body(equalTo(""));
+    // The admin API's own bare errors still get the envelope.
+    given()
+        .baseUri(mock.baseUrl())
+        .get("/__admin/mappings/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .body("errors[0].code", equalTo(404));
   }
 
   @Test

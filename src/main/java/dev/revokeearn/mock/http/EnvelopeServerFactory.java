@@ -108,21 +108,27 @@ public final class EnvelopeServerFactory implements HttpServerFactory {
 
       @Override
       protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
-        guard(context, direct, new BodyReader(maxBodyBytes, bodyDeadline, deadlines));
+        guard(context, direct, new BodyReader(maxBodyBytes, bodyDeadline, deadlines), false);
       }
 
       @Override
       protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
-        guard(context, adminDoor, new BodyReader(MAX_ADMIN_BODY_BYTES, bodyDeadline, deadlines));
+        guard(
+            context,
+            adminDoor,
+            new BodyReader(MAX_ADMIN_BODY_BYTES, bodyDeadline, deadlines),
+            true);
       }
     };
   }
 
   /**
    * @param front what handles a request inside the boundary, before WireMock
+   * @param bareErrorsGetBodies whether WireMock's bare error statuses get the envelope (admin only)
    */
-  private static void guard(ServletContextHandler context, Filter front, BodyReader bodies) {
-    FilterHolder boundary = new FilterHolder(new ErrorBoundary(front, bodies));
+  private static void guard(
+      ServletContextHandler context, Filter front, BodyReader bodies, boolean bareErrorsGetBodies) {
+    FilterHolder boundary = new FilterHolder(new ErrorBoundary(front, bodies, bareErrorsGetBodies));
     // Delayed answers are sent asynchronously (see RevokeEarnMock), which every filter must allow.
     boundary.setAsyncSupported(true);
     boundary.setName("revoke-earn-boundary");

@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * WireMock answers some admin errors (an unknown stub id, missing admin credentials) with a bare
- * status. This gives such an answer a body: the problem named in Capillary's envelope.
+ * status. This gives such an answer a body: the problem named in Capillary's envelope. (Only on the
+ * admin API: on the API, a bare error status is a user's stub, and goes out as the stub says.)
  */
 final class ErrorBodies extends HttpServletResponseWrapper {
   private final String target;

@@ -29,14 +29,18 @@ final class ErrorBoundary implements Filter {
 
   private final Filter front;
   private final BodyReader bodies;
+  private final boolean bareErrorsGetBodies;
 
   /**
    * @param front what handles a request first, inside the boundary; its chain goes on to WireMock
    * @param bodies how much of a body, in how long, this context takes
+   * @param bareErrorsGetBodies whether WireMock's error statuses without a body get the envelope
+   *     ({@link ErrorBodies}): the admin API's do; on the API they are a user's stub, sent as it is
    */
-  ErrorBoundary(Filter front, BodyReader bodies) {
+  ErrorBoundary(Filter front, BodyReader bodies, boolean bareErrorsGetBodies) {
     this.front = front;
     this.bodies = bodies;
+    this.bareErrorsGetBodies = bareErrorsGetBodies;
   }
 
   @Override
@@ -84,7 +88,9 @@ final class ErrorBoundary implements Filter {
           (toWireMock, itsResponse) ->
               chain.doFilter(
                   toWireMock,
-                  new ErrorBodies((HttpServletResponse) itsResponse, describe(request))));
+                  bareErrorsGetBodies
+                      ? new ErrorBodies((HttpServletResponse) itsResponse, describe(request))
+                      : itsResponse));
     } catch (OutOfMemoryError e) {
       OutOfMemory.exit(e);
     } catch (EofException e) {
