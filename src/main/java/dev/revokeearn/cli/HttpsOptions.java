@@ -2,6 +2,7 @@ package dev.revokeearn.cli;
 
 import dev.revokeearn.mock.RevokeEarnMock;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,17 @@ final class HttpsOptions {
   void writeCertificate(RevokeEarnMock mock) throws IOException {
     if (certificateOut != null && mock.httpsCertificatePem().isPresent()) {
       ReadyFile.whole(certificateOut, mock.httpsCertificatePem().get());
+    }
+  }
+
+  /** Takes the certificate back when the mock could not start after all: it serves nothing. */
+  void removeCertificate() {
+    if (certificateOut != null) {
+      try {
+        Files.deleteIfExists(certificateOut);
+      } catch (IOException e) {
+        // Nothing more can be done: the start failure is what the user is told about.
+      }
     }
   }
 

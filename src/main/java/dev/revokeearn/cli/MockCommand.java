@@ -402,9 +402,17 @@ public final class MockCommand implements Callable<Integer> {
       return 0;
     }
     try {
+      // Before the server answers anything: a client that polls until it answers finds the file.
+      https.writeCertificate(mock);
+    } catch (IOException e) {
+      mock.close();
+      return usage("--https-cert-out cannot be written: " + ErrorLines.of(e));
+    }
+    try {
       mock.start();
     } catch (FatalStartupException e) {
       mock.close();
+      https.removeCertificate();
       err.println(
           "error: " + ErrorLines.of("cannot start on " + listening() + ": " + startupProblem(e)));
       err.flush();
@@ -413,12 +421,6 @@ public final class MockCommand implements Callable<Integer> {
     // Everything the banner says is read before the mock is announced: once it is, a stop may
     // close it at any moment.
     String banner = banner(mock, (System.nanoTime() - loadStart) / 1_000_000);
-    try {
-      https.writeCertificate(mock);
-    } catch (IOException e) {
-      mock.close();
-      return usage("--https-cert-out cannot be written: " + ErrorLines.of(e));
-    }
     synchronized (lifecycle) {
       if (stopRequested) {
         mock.close(); // stopped while starting: nothing was announced

@@ -207,11 +207,23 @@ class MockCommandTest {
   }
 
   @Test
-  void aPortInUseIsAClearMessageAndExitCode1() throws Exception {
+  void aPortInUseIsAClearMessageAndExitCode1(@TempDir Path dir) throws Exception {
+    Path certificate = dir.resolve("mock.pem");
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       assertThat(run("--port", String.valueOf(taken.getLocalPort()))).isEqualTo(1);
+      // The certificate is written before the server answers, and taken back when it cannot.
+      assertThat(
+              run(
+                  "--port",
+                  String.valueOf(taken.getLocalPort()),
+                  "--https-port",
+                  "0",
+                  "--https-cert-out",
+                  certificate.toString()))
+          .isEqualTo(1);
     }
     assertThat(err.toString()).contains("already in use").doesNotContain("Exception");
+    assertThat(certificate).doesNotExist();
   }
 
   @Test
