@@ -5,7 +5,6 @@ import au.com.dius.pact.core.model.IResponse;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,13 +31,7 @@ final class ContractJudge {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ContractGate gate;
-  private final OpenApiInteractionValidator responses =
-      OpenApiInteractionValidator.createForInlineApiSpecification(Contract.text())
-          .withLevelResolver(
-              LevelResolver.create()
-                  .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                  .build())
-          .build();
+  private final OpenApiInteractionValidator responses = Contract.responseValidator();
 
   ContractJudge(ContractGate gate) {
     this.gate = gate;

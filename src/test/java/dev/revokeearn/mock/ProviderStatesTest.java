@@ -215,14 +215,7 @@ class ProviderStatesTest {
 
   @Test
   void teardownInAnOrgMadeOverTheAdminApiUndoesItsFailures() {
-    io.restassured.path.json.JsonPath org =
-        given()
-            .baseUri(mock.baseUrl())
-            .post("/__admin/revoke-earn/orgs")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
+    io.restassured.path.json.JsonPath org = Fixtures.createOrg(mock);
     long orgId = org.getLong("orgId");
     String till = org.getString("basicAuthorization");
     String params = "{\"orgId\":" + orgId + ",\"operation\":\"revokeEarn\",\"status\":503}";

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.revokeearn.seed.SeedFiles;
 import dev.revokeearn.testing.Credentials;
+import dev.revokeearn.testing.Fixtures;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
@@ -105,14 +106,7 @@ class TenantIsolationTest {
 
   @Test
   void aCreatedOrgIsEmptyUsableAndRemovable() {
-    JsonPath org =
-        given()
-            .baseUri(mock.baseUrl())
-            .post("/__admin/revoke-earn/orgs")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
+    JsonPath org = Fixtures.createOrg(mock);
     long orgId = org.getLong("orgId");
     String auth = org.getString("basicAuthorization");
     assertThat(auth)

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.revokeearn.api.Operation;
 import dev.revokeearn.mock.RevokeEarnMock;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -34,5 +35,16 @@ public final class Fixtures {
         .baseUri(mock.baseUrl())
         .contentType("application/json")
         .header("Authorization", Credentials.demo());
+  }
+
+  /** A fresh org made over the admin API (201): orgId, till, oauthClient, basicAuthorization. */
+  public static JsonPath createOrg(RevokeEarnMock mock) {
+    return given()
+        .baseUri(mock.baseUrl())
+        .post("/__admin/revoke-earn/orgs")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
   }
 }

@@ -1,8 +1,6 @@
 package dev.revokeearn.conformance.glue;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import com.fasterxml.jackson.core.JacksonException;
@@ -40,20 +38,6 @@ final class ContractCheck implements Filter {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  /**
-   * Built once per process: parsing the contract costs most of a second; the validator is safe to
-   * share.
-   */
-  private static final class Shared {
-    static final OpenApiInteractionValidator VALIDATOR =
-        OpenApiInteractionValidator.createForInlineApiSpecification(Contract.text())
-            .withLevelResolver(
-                LevelResolver.create()
-                    .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                    .build())
-            .build();
-  }
-
   private final ContractCoverage coverage;
 
   ContractCheck(ContractCoverage coverage) {
@@ -69,8 +53,9 @@ final class ContractCheck implements Filter {
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     String path = request.getUserDefinedPath();
     ValidationReport report =
-        Shared.VALIDATOR.validateResponse(
-            path, Request.Method.valueOf(method), RestAssuredResponse.of(response));
+        Contract.responseValidator()
+            .validateResponse(
+                path, Request.Method.valueOf(method), RestAssuredResponse.of(response));
     List<String> problems = new ArrayList<>();
     strictJsonProblem(response).ifPresent(problems::add);
     report.getMessages().stream()
