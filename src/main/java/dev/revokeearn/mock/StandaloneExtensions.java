@@ -38,21 +38,19 @@ final class StandaloneExtensions implements ExtensionFactory {
   public List<Extension> create(WireMockServices services) {
     Routes routes = Routes.packed();
     HandedOver handedOver = new HandedOver();
+    DirectRoute direct =
+        new DirectRoute(
+            core.api(),
+            routes,
+            handedOver,
+            services.getStores(),
+            !services.getOptions().getStubRequestLoggingDisabled());
     return List.of(
         new ApiFallback(core.api(), routes, handedOver),
         new ResetFilter(core.state(), () -> services.getOptions().getAdminAuthenticator()),
         new RequestIdStamp(),
         new NoRecording(),
         new StubStatusCheck(),
-        new EnvelopeServerFactory(
-            new DirectRoute(
-                core.api(),
-                routes,
-                handedOver,
-                services.getStores(),
-                !services.getOptions().getStubRequestLoggingDisabled()),
-            guard,
-            maxBodyBytes,
-            bodyDeadline));
+        new EnvelopeServerFactory(direct, direct::serves, guard, maxBodyBytes, bodyDeadline));
   }
 }

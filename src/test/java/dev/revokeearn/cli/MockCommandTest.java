@@ -71,7 +71,7 @@ class MockCommandTest {
 
     Path keystore;
     String password;
-    try (var made = dev.revokeearn.mock.http.HttpsKeys.selfSigned(java.util.List.of())) {
+    try (var made = dev.revokeearn.mock.tls.HttpsKeys.selfSigned(java.util.List.of())) {
       keystore = Files.copy(made.keystore(), dir.resolve("own.p12"));
       password = made.password();
     }

@@ -40,6 +40,7 @@ class HouseRulesTest {
           "wiremock.api",
           "wiremock.admin",
           "wiremock",
+          "mock.tls",
           "mock.journal",
           "mock.http",
           "mock.direct",

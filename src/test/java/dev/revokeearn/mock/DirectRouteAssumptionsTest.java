@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.core.Version;
 import com.github.tomakehurst.wiremock.global.GlobalSettings;
+import com.github.tomakehurst.wiremock.http.trafficlistener.DoNothingWiremockNetworkTrafficListener;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -39,5 +40,17 @@ class DirectRouteAssumptionsTest {
                 .map(Field::getName))
         .containsExactlyInAnyOrder(
             "fixedDelay", "delayDistribution", "extended", "proxyPassThrough");
+  }
+
+  /**
+   * The mock's server uses a plain connector where WireMock's reports network traffic to a
+   * listener; it would lose nothing only while the mock sets none.
+   */
+  @Test
+  void theMockSetsNoNetworkTrafficListenerForItsPlainConnectorToMiss() {
+    try (RevokeEarnMock mock = RevokeEarnMock.builder().port(0).build().start()) {
+      assertThat(mock.wireMock().getOptions().networkTrafficListener())
+          .isInstanceOf(DoNothingWiremockNetworkTrafficListener.class);
+    }
   }
 }

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Gzip;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.revokeearn.testing.RawHttp;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +161,26 @@ class DirectRouteTest {
     }
     try (RevokeEarnMock verbose = RevokeEarnMock.builder().port(0).verbose(true).build().start()) {
       assertThat(route(verbose)).as("logging every request").isEqualTo("WireMock");
+    }
+  }
+
+  @Test
+  void aClientThatAcceptsGzipGetsItsAnswerGzippedAsWireMockWould() throws Exception {
+    try (RevokeEarnMock mock = RevokeEarnMock.builder().port(0).build().start()) {
+      RawHttp.Answer gzipped =
+          send(
+              mock,
+              "POST",
+              REVOKE,
+              List.of(basic(), json(), new String[] {"Accept-Encoding", "gzip"}),
+              utf8(DOC_REVOKE));
+      assertThat(gzipped.status()).isEqualTo(200);
+      assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+      try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+        assertThat(JSON.readTree(in).at("/data/earnedBadgeId").asText())
+            .isEqualTo("654cbea06bccde1274b6d3a2");
+      }
+      assertThat(route(mock)).as("the same revoke again, without gzip").isEqualTo("direct");
     }
   }
 

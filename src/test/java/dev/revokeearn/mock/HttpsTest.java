@@ -99,7 +99,7 @@ class HttpsTest {
   void aKeystoreOfTheUsersServesItsOwnCertificate() throws Exception {
     Path keystore = dir.resolve("own.p12");
     String pem;
-    try (var made = dev.revokeearn.mock.http.HttpsKeys.selfSigned(List.of("mock.internal"))) {
+    try (var made = dev.revokeearn.mock.tls.HttpsKeys.selfSigned(List.of("mock.internal"))) {
       Files.copy(made.keystore(), keystore);
       pem = made.certificatePem();
       try (RevokeEarnMock mock =
@@ -121,7 +121,7 @@ class HttpsTest {
   @Test
   void aKeystoreWithTheWrongPasswordIsRefusedSayingSo() throws Exception {
     Path keystore = dir.resolve("own.p12");
-    try (var made = dev.revokeearn.mock.http.HttpsKeys.selfSigned(List.of())) {
+    try (var made = dev.revokeearn.mock.tls.HttpsKeys.selfSigned(List.of())) {
       Files.copy(made.keystore(), keystore);
     }
     assertThatThrownBy(

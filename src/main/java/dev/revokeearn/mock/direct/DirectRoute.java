@@ -65,8 +65,12 @@ public final class DirectRoute implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    Optional<Operation> routed = routed((HttpServletRequest) request);
-    if (routed.isEmpty() || !(request instanceof BufferedBody withBody)) {
+    if (!(request instanceof BufferedBody withBody) || withBody.passedOn()) {
+      chain.doFilter(request, response); // handed on to WireMock ahead of the servlet context
+      return;
+    }
+    Optional<Operation> routed = routed(withBody);
+    if (routed.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
@@ -95,6 +99,14 @@ public final class DirectRoute implements Filter {
     if (event != null) {
       event.sent();
     }
+  }
+
+  /**
+   * Whether this route may answer a request, by its method and path alone (the rest is decided once
+   * its body is read): what may come to it ahead of the servlet context.
+   */
+  public boolean serves(HttpServletRequest request) {
+    return request.getMethod().equals("POST") && routes.at(request.getRequestURI()).isPresent();
   }
 
   /** The operation, when this route answers the request; empty when WireMock should. */

@@ -47,12 +47,26 @@ final class BodyReader {
     this.timer = timer;
   }
 
+  /**
+   * Whether the request's body, if any, has come whole with its headers: then {@link #read} hands
+   * it on at once, on this thread, without an async context (which needs a servlet context).
+   */
+  static boolean whole(HttpServletRequest request) throws IOException {
+    long length = request.getContentLengthLong();
+    if (length <= 0) {
+      return !chunked(request);
+    }
+    return request.getInputStream().available() >= length;
+  }
+
   void read(HttpServletRequest request, HttpServletResponse response, Next next)
       throws IOException, ServletException {
+    if (request.getAttribute(BufferedBody.PASSED_ON) instanceof BufferedBody read) {
+      next.handle(read); // read already, before the servlet context: see FrontDoor
+      return;
+    }
     long length = request.getContentLengthLong();
-    String transfer = request.getHeader("Transfer-Encoding");
-    boolean chunked = transfer != null && transfer.toLowerCase(Locale.ROOT).contains("chunked");
-    if (length <= 0 && !chunked) {
+    if (length <= 0 && !chunked(request)) {
       next.handle(new BufferedBody(request, NONE, false, null));
       return;
     }
@@ -71,6 +85,11 @@ final class BodyReader {
     Reading reading = new Reading(request, response, in, async, next);
     reading.expiry = timer.schedule(reading::expired, deadline.toMillis(), TimeUnit.MILLISECONDS);
     in.setReadListener(reading);
+  }
+
+  private static boolean chunked(HttpServletRequest request) {
+    String transfer = request.getHeader("Transfer-Encoding");
+    return transfer != null && transfer.toLowerCase(Locale.ROOT).contains("chunked");
   }
 
   /** Decodes the body and hands the request on; a problem with the body is answered here. */

@@ -27,6 +27,12 @@ import org.eclipse.jetty.server.Request;
  * WireMock's own {@code startAsync()} (for a delayed answer) gets that one.
  */
 public final class BufferedBody extends HttpServletRequestWrapper {
+  /**
+   * The request attribute under which {@link FrontDoor} leaves the body it read for the servlet
+   * context, when the direct route has handed the request on to WireMock.
+   */
+  static final String PASSED_ON = BufferedBody.class.getName() + ".passedOn";
+
   private final byte[] body;
   private final boolean decoded;
   private final AsyncContext async;
@@ -46,6 +52,14 @@ public final class BufferedBody extends HttpServletRequestWrapper {
   /** The body, decoded. */
   public byte[] body() {
     return body;
+  }
+
+  /**
+   * Whether the direct route has seen this request already, ahead of the servlet context, and
+   * handed it on: it is WireMock's now.
+   */
+  public boolean passedOn() {
+    return getAttribute(PASSED_ON) == this;
   }
 
   /** Whether the body was inflated at the edge (its Content-Encoding header is gone). */

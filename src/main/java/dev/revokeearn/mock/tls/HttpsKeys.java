@@ -1,4 +1,4 @@
-package dev.revokeearn.mock.http;
+package dev.revokeearn.mock.tls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
