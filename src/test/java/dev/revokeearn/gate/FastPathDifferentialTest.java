@@ -81,6 +81,10 @@ class FastPathDifferentialTest {
             ok.replace("654cbea06bccde1274b6d3a2", "654cbea06bccde1274b6d3a"),
             ok.replace("}", ",\"extra\":1}"),
             ok.replace("}", ",\"customerId\":1}"),
+            ok.replace("62090013", "{\"customerId\":62090013}"),
+            ok.replace("62090013", "[62090013]"),
+            ok.replace(
+                "\"653ddb33b3cda7078c7c68e9\"", "{\"badgeMetaId\":\"653ddb33b3cda7078c7c68e9\"}"),
             ok + "x",
             "[" + ok + "]")) {
       assertThat(FastPath.validRevoke(revoke(body, "application/json"))).as(body).isFalse();
