@@ -10,8 +10,9 @@
 # plus "success" on the mock: each request revokes a new seeded instance (every answer 200).
 # Prints req/s, p50/p99 and RSS per server and the ratios the performance issue targets.
 # Settings (environment): ROUNDS=3 WARM_PASSES=4 DURATION=8s CONNECTIONS=32 WRK_THREADS=2 HEAP=512m
-# SEED_SIZE=600000; MOCK_ARGS (extra options for the mocks); BEFORE_JAR (another build of the mock
-# jar, measured in the same run as "before" and "before+stub"). Needs wrk and nginx
+# SEED_SIZE=600000; SETTLE=1 (a full GC after each untimed reset, before a success round; 0: none);
+# MOCK_ARGS (extra options for the mocks); BEFORE_JAR (another build of the mock jar, measured in
+# the same run as "before" and "before+stub"). Needs wrk and nginx
 # (apt-get install -y wrk nginx-light).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -125,6 +126,9 @@ for round in $(seq 1 "$ROUNDS"); do
   for server in "${SERVERS[@]}" success; do
     if [ "$server" = success ]; then
       curl -sf -o /dev/null -X POST "http://127.0.0.1:${PORT[mock]}/__admin/reset"
+      # The reset (untimed) leaves the previous state, a 600,000-instance seed's, as garbage: a
+      # full collection now keeps its cost out of the timed run (SETTLE=0 measures with it).
+      [ "${SETTLE:-1}" = 0 ] || jcmd "${PID[mock]}" GC.run >/dev/null
       results[$server,$round]=$(alone mock "$CONNECTIONS" unique $(( (round - 1) * 2000 )) $(( SEED_SIZE / WRK_THREADS )))
       want=200
     else
