@@ -33,7 +33,9 @@ import java.util.Optional;
  * copies each request into its journal model four times and renders the answer through its
  * transformer chain, which under load cost more CPU than the reference implementation itself; this
  * keeps what it would have kept: the journal entry (built when read) and the org's request log. A
- * delay or a transport fault is handed to WireMock, which delivers those.
+ * delay or a transport fault is handed to WireMock, which delivers those. It runs as a filter in
+ * the API's servlet context, and ahead of that context too ({@code mock.http.FrontDoor}) for a
+ * request whose body came whole: what it hands on from there reaches the filter marked, and passes.
  */
 public final class DirectRoute implements Filter {
   private final ReferenceApi api;
