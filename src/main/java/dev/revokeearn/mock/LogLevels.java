@@ -4,7 +4,10 @@ package dev.revokeearn.mock;
  * The mock's log levels for what its libraries say (slf4j-simple reads them once, when the first
  * logger is made). Jetty's start and stop lines are noise in a test run and in front of the banner;
  * HikariCP prints a stack trace for each connection a PostgreSQL outage breaks, where the mock logs
- * one line saying the database is unavailable.
+ * one line saying the database is unavailable. Jetty's connection warns, in a line of a kilobyte
+ * and more, each time a request whose body the mock refused before it was whole (408, 413) closes
+ * with its read pending: that is the refusal working, and a client without credentials could repeat
+ * it.
  */
 public final class LogLevels {
   private LogLevels() {}
@@ -13,6 +16,7 @@ public final class LogLevels {
   public static void defaults(boolean verbose) {
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
     setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty.server.HttpConnection", "error");
     setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
   }
 

@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.revokeearn.junit.RevokeEarnMockExtension;
 import dev.revokeearn.testing.JarProcess;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The packaged jar as CI users run it: a child process, over HTTP, stopped with SIGTERM. */
@@ -29,6 +33,38 @@ class StandaloneJarIT {
           .statusCode(200)
           .body("data.isActive", equalTo(false));
 
+      assertThat(jar.stop()).isZero();
+    }
+  }
+
+  /**
+   * A body refused while it streams (413 past 64 KiB) closes its connection with a read pending:
+   * that is the refusal working, and says nothing in the log (Jetty warned, a kilobyte a line).
+   */
+  @Test
+  void aBodyRefusedWhileItStreamsLeavesTheLogQuiet() throws Exception {
+    try (JarProcess jar = JarProcess.start()) {
+      URI base = URI.create(jar.baseUrl());
+      try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(
+            ("POST "
+                    + REVOKE
+                    + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        byte[] chunk =
+            ("1000\r\n" + "a".repeat(0x1000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 17; i++) {
+          out.write(chunk); // 68 KiB, and no last chunk
+        }
+        out.flush();
+        assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+            .isEqualTo("HTTP/1.1 413");
+      }
+      Thread.sleep(500); // the connection's end is logged, if at all, just after the answer
+      assertThat(jar.printedSinceReady()).doesNotContain("WARN").doesNotContain("Pending read");
       assertThat(jar.stop()).isZero();
     }
   }

@@ -25,10 +25,14 @@ public final class JarProcess implements AutoCloseable {
   private final String baseUrl;
   private final String firstLine;
 
-  private JarProcess(Process process, String baseUrl, String firstLine) {
+  /** What it printed once ready, standard error included, as it comes. */
+  private final StringBuffer printedSince;
+
+  private JarProcess(Process process, String baseUrl, String firstLine, StringBuffer printedSince) {
     this.process = process;
     this.baseUrl = baseUrl;
     this.firstLine = firstLine;
+    this.printedSince = printedSince;
   }
 
   /** What a command of the jar that runs to its end printed, and its exit code. */
@@ -92,8 +96,9 @@ public final class JarProcess implements AutoCloseable {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       List<String> before = new ArrayList<>();
-      String baseUrl = urlPrefix + awaitReady(process, ready, before);
-      return new JarProcess(process, baseUrl, before.get(0));
+      StringBuffer since = new StringBuffer();
+      String baseUrl = urlPrefix + awaitReady(process, ready, before, since);
+      return new JarProcess(process, baseUrl, before.get(0), since);
     } catch (Exception | AssertionError e) {
       process.destroyForcibly();
       throw e;
@@ -107,6 +112,11 @@ public final class JarProcess implements AutoCloseable {
   /** The first line the jar printed, standard error included. */
   public String firstLine() {
     return firstLine;
+  }
+
+  /** What it has printed since it was ready, standard error included. */
+  public String printedSinceReady() {
+    return printedSince.toString();
   }
 
   /** Sends SIGTERM and returns the exit code. */
@@ -131,9 +141,10 @@ public final class JarProcess implements AutoCloseable {
 
   /**
    * @param printed receives each line printed up to the banner's first
+   * @param since receives, as they come, the lines printed after it
    */
-  private static String awaitReady(Process process, Pattern ready, List<String> printed)
-      throws Exception {
+  private static String awaitReady(
+      Process process, Pattern ready, List<String> printed, StringBuffer since) throws Exception {
     BufferedReader lines =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
@@ -149,7 +160,7 @@ public final class JarProcess implements AutoCloseable {
             new Thread(
                 () -> {
                   try {
-                    lines.lines().forEach(l -> {});
+                    lines.lines().forEach(l -> since.append(l).append('\n'));
                   } catch (java.io.UncheckedIOException e) {
                     // The process was closed: nothing more to drain.
                   }
