@@ -82,10 +82,12 @@ final class FastPath {
           case "badgeMetaId" -> badgeMetaId = objectId(parser, value);
           case "earnedBadgeId" -> earnedBadgeId = objectId(parser, value);
           case "customerId" -> customerId = customer(parser, value);
-          default -> name = null;
+          default -> {
+            return null; // another field
+          }
         }
-        if (name == null || parser.currentToken().isStructStart()) {
-          return null; // another field, or a field holding an object or an array
+        if (value.isStructStart()) {
+          return null; // a field holding an object or an array
         }
       }
       if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {

@@ -7,7 +7,9 @@ package dev.revokeearn.mock;
  * one line saying the database is unavailable. Jetty's connection warns, in a line of a kilobyte
  * and more, each time a request whose body the mock refused before it was whole (408, 413) closes
  * with its read pending: that is the refusal working, and a client without credentials could repeat
- * it.
+ * it. (Its connection's two other warnings go with it: an internal consistency check, and a
+ * dispatch failing outside every handler, where the error boundary leaves nothing to fail. Jetty 11
+ * has no way to withdraw the pending read when the deadline answers from its timer thread.)
  */
 public final class LogLevels {
   private LogLevels() {}

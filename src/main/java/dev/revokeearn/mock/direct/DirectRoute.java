@@ -68,7 +68,9 @@ public final class DirectRoute implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (!(request instanceof BufferedBody withBody) || withBody.passedOn()) {
-      chain.doFilter(request, response); // handed on to WireMock ahead of the servlet context
+      // Seen ahead of the servlet context already and handed on (or unread, which the boundary
+      // never lets through): WireMock's.
+      chain.doFilter(request, response);
       return;
     }
     Optional<Operation> routed = routed(withBody);
